@@ -1,0 +1,3 @@
+"""circles-tui: family-networking worksheets in the terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from circles_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Modal dialogs: each a ModalScreen that `escape` backs out of."""

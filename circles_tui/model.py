@@ -1,0 +1,461 @@
+"""The workbook: everything said in one session, as immutable attrs values.
+
+No Textual or Rich here. Values are frozen and changed by building new ones
+(`attrs.evolve` or the helpers at the bottom), so the app's undo history is a
+list of workbooks that share every part that did not change.
+
+The shape of the worksheets (which circles, rings, supporter kinds, tree parts
+and extra fields exist) is part of the file format and lives here; the wording
+shown to people lives in `circles_tui/content/`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Literal
+
+import attrs
+
+FORMAT_NAME = "circles-tui workbook"
+FORMAT_VERSION = 1
+
+# Centre outwards; the order a session takes them, family voice first.
+CIRCLE_IDS: tuple[str, ...] = (
+    "who-matters",
+    "trusted-adults",
+    "who-knows",
+    "who-could-help",
+    "services-suggest",
+)
+RING_COUNT = 3  # every safety circle has three rings; ring 1 is nearest the child
+SUPPORTER_KINDS: tuple[str, ...] = ("emotional", "practical", "fair-weather", "false")
+TREE_PARTS: tuple[str, ...] = (
+    "roots",
+    "ground",
+    "trunk",
+    "branches",
+    "leaves",
+    "fruits",
+    "seeds",
+)
+NAMED_BY: tuple[str, ...] = ("child", "parent-carer", "practitioner", "other")
+
+FieldKind = Literal["text", "choice", "tags"]
+
+
+@attrs.frozen
+class ExtraField:
+    """An extra question a circle asks about each person placed in it."""
+
+    id: str
+    kind: FieldKind
+    choices: tuple[str, ...] = ()
+    required: bool = False
+
+
+def _text(id: str, required: bool = False) -> ExtraField:
+    return ExtraField(id, "text", required=required)
+
+
+def _choice(id: str, *choices: str) -> ExtraField:
+    return ExtraField(id, "choice", choices)
+
+
+def _tags(id: str, *choices: str) -> ExtraField:
+    return ExtraField(id, "tags", choices)
+
+
+CIRCLE_FIELDS: dict[str, tuple[ExtraField, ...]] = {
+    "who-matters": (
+        _choice("frequency", "often", "sometimes", "rarely", "lost-touch"),
+        _tags("contact_modes", "in-person", "phone", "video", "messages"),
+    ),
+    "trusted-adults": (
+        _tags("reachable", "school-days", "evenings", "weekends"),
+        _text("what_helps"),
+    ),
+    "who-knows": (
+        _text("what_they_know"),
+        _text("who_told"),
+        _choice("tell_more", "yes", "no", "unsure"),
+        _text("who_will_tell"),
+    ),
+    "who-could-help": (
+        _tags("help_types", "emotional", "practical", "safety", "care"),
+        _text("who_should_ask"),
+        _text("family_view"),
+        _text("language"),
+    ),
+    "services-suggest": (
+        _text("reason", required=True),
+        _choice(
+            "reason_type",
+            "strength",
+            "helped-before",
+            "named-by-family",
+            "legal-role",
+            "concern",
+        ),
+        _choice("yp_view", "agree", "unsure", "disagree", "didnt-say"),
+        _text("yp_words"),
+        _text("next_step"),
+    ),
+}
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+ExtraValue = str | tuple[str, ...]
+
+
+class ModelError(ValueError):
+    """A workbook broke one of its rules. `path` names the key, like `people[3].id`."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+        self.message = message
+
+
+def _tuple(value: Iterable) -> tuple:
+    return tuple(value)
+
+
+def _mapping(value: Mapping) -> dict:
+    return dict(value)
+
+
+@attrs.frozen
+class About:
+    """Who the workbook is about, who made it, and when."""
+
+    child: str
+    age: int | None = None
+    pronouns: str = ""
+    practitioner: str = ""
+    organisation: str = ""
+    session_dates: tuple[date, ...] = attrs.field(default=(), converter=_tuple)
+    taking_part: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # The young person agreed that their false supporters may appear in shared outputs.
+    share_false_supporters: bool = False
+    practitioner_note: str = ""
+
+
+@attrs.frozen
+class Person:
+    """Someone in the child's network, recorded once and referred to by `id`."""
+
+    id: str
+    name: str
+    relationship: str = ""
+    lives: str = ""  # a town, or a country when abroad
+    contact: str = ""
+    note: str = ""
+    practitioner_note: str = ""
+    living: bool = True
+    known: bool = True  # False for someone the child never met
+    concern: str = ""  # practitioner-only: discuss before inviting
+
+
+@attrs.frozen
+class Placement:
+    """A person placed in one ring of a safety circle."""
+
+    person: str
+    ring: int
+    named_by: str = ""
+    note: str = ""  # in the child's words
+    practitioner_note: str = ""
+    extras: dict[str, ExtraValue] = attrs.field(factory=dict, converter=_mapping)
+
+
+@attrs.frozen
+class Supporter:
+    """A person in one of the four supporter circles."""
+
+    person: str
+    what_they_do: str = ""
+    how_to_use: str = ""
+    reach: str = ""  # how to reach them
+    note: str = ""
+    practitioner_note: str = ""
+
+
+@attrs.frozen
+class Answer:
+    """An Appreciative Inquiry question as it was asked, and what was said."""
+
+    question: str
+    answer: str = ""
+
+
+@attrs.frozen
+class TreePart:
+    """One part of the Tree of Life (or the storms): the child's words and the talk around them."""
+
+    words: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    answers: tuple[Answer, ...] = attrs.field(default=(), converter=_tuple)
+    people: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  # leaves: linked people
+    practitioner_note: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.words or self.answers or self.people or self.practitioner_note)
+
+
+def _circles(value: Mapping[str, Iterable[Placement]]) -> dict[str, tuple[Placement, ...]]:
+    return {circle: tuple(value.get(circle, ())) for circle in CIRCLE_IDS} | {
+        k: tuple(v) for k, v in value.items() if k not in CIRCLE_IDS
+    }
+
+
+def _supporters(value: Mapping[str, Iterable[Supporter]]) -> dict[str, tuple[Supporter, ...]]:
+    return {kind: tuple(value.get(kind, ())) for kind in SUPPORTER_KINDS} | {
+        k: tuple(v) for k, v in value.items() if k not in SUPPORTER_KINDS
+    }
+
+
+def _tree(value: Mapping[str, TreePart]) -> dict[str, TreePart]:
+    return {part: value.get(part, TreePart()) for part in TREE_PARTS} | {
+        k: v for k, v in value.items() if k not in TREE_PARTS
+    }
+
+
+@attrs.frozen
+class Workbook:
+    """One session's work with a child and family. Checked whole on construction."""
+
+    about: About
+    people: tuple[Person, ...] = attrs.field(default=(), converter=_tuple)
+    circles: dict[str, tuple[Placement, ...]] = attrs.field(factory=dict, converter=_circles)
+    supporters: dict[str, tuple[Supporter, ...]] = attrs.field(
+        factory=dict, converter=_supporters
+    )
+    tree: dict[str, TreePart] = attrs.field(factory=dict, converter=_tree)
+    storms: TreePart | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_workbook(self)
+
+    # -- look-ups -----------------------------------------------------------------
+
+    def person(self, person_id: str) -> Person:
+        for person in self.people:
+            if person.id == person_id:
+                return person
+        raise KeyError(person_id)
+
+    def people_by_id(self) -> dict[str, Person]:
+        return {person.id: person for person in self.people}
+
+    def appearances(self, person_id: str) -> list[tuple[str, str]]:
+        """Where a person appears, as (section, id) pairs: ("circle", "who-knows") etc."""
+        found: list[tuple[str, str]] = []
+        for circle, placements in self.circles.items():
+            if any(p.person == person_id for p in placements):
+                found.append(("circle", circle))
+        for kind, entries in self.supporters.items():
+            if any(s.person == person_id for s in entries):
+                found.append(("supporter", kind))
+        for part, tree_part in self.tree.items():
+            if person_id in tree_part.people:
+                found.append(("tree", part))
+        return found
+
+
+# -- rules ---------------------------------------------------------------------------
+
+
+def check_workbook(workbook: Workbook) -> None:
+    """Raise ModelError for the first broken rule, naming where it is."""
+    if not isinstance(workbook.about, About):
+        raise ModelError("about", "must be an About record")
+    _check_about(workbook.about)
+    ids: set[str] = set()
+    for index, person in enumerate(workbook.people):
+        path = f"people[{index}]"
+        if not isinstance(person, Person):
+            raise ModelError(path, "must be a Person record")
+        _check_id(f"{path}.id", person.id)
+        if person.id in ids:
+            raise ModelError(f"{path}.id", f"the id {person.id!r} is used by two people")
+        ids.add(person.id)
+        if not person.name.strip():
+            raise ModelError(f"{path}.name", "every person needs a name")
+    for circle, placements in workbook.circles.items():
+        if circle not in CIRCLE_FIELDS:
+            raise ModelError(f"circles.{circle}", "there is no safety circle with this id")
+        _check_placements(circle, placements, ids)
+    for kind, entries in workbook.supporters.items():
+        if kind not in SUPPORTER_KINDS:
+            raise ModelError(f"supporters.{kind}", "there is no supporter circle with this id")
+        seen: set[str] = set()
+        for index, entry in enumerate(entries):
+            path = f"supporters.{kind}[{index}]"
+            _check_reference(f"{path}.person", entry.person, ids)
+            if entry.person in seen:
+                raise ModelError(f"{path}.person", f"{entry.person!r} is in this circle twice")
+            seen.add(entry.person)
+    for part, tree_part in workbook.tree.items():
+        if part not in TREE_PARTS:
+            raise ModelError(f"tree.{part}", "there is no part of the tree with this id")
+        _check_tree_part(f"tree.{part}", tree_part, ids)
+    if workbook.storms is not None:
+        _check_tree_part("storms", workbook.storms, ids)
+
+
+def _check_about(about: About) -> None:
+    if not about.child.strip():
+        raise ModelError("about.child", "the child's name or initials are needed")
+    if about.age is not None and not (0 <= about.age <= 25):
+        raise ModelError("about.age", "the age must be between 0 and 25")
+
+
+def _check_id(path: str, value: str) -> None:
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        raise ModelError(
+            path,
+            "an id is 1 to 64 lower-case letters, digits or dashes, starting with a letter or digit",
+        )
+
+
+def _check_reference(path: str, person_id: str, ids: set[str]) -> None:
+    if person_id not in ids:
+        raise ModelError(path, f"no one in the people list has the id {person_id!r}")
+
+
+def _check_placements(circle: str, placements: tuple[Placement, ...], ids: set[str]) -> None:
+    fields = {field.id: field for field in CIRCLE_FIELDS[circle]}
+    seen: set[str] = set()
+    for index, placement in enumerate(placements):
+        path = f"circles.{circle}[{index}]"
+        _check_reference(f"{path}.person", placement.person, ids)
+        if placement.person in seen:
+            raise ModelError(f"{path}.person", f"{placement.person!r} is in this circle twice")
+        seen.add(placement.person)
+        if isinstance(placement.ring, bool) or placement.ring not in range(1, RING_COUNT + 1):
+            raise ModelError(f"{path}.ring", f"the ring must be a whole number from 1 to {RING_COUNT}")
+        if placement.named_by and placement.named_by not in NAMED_BY:
+            raise ModelError(f"{path}.named_by", f"must be one of {', '.join(NAMED_BY)}")
+        for key, value in placement.extras.items():
+            field = fields.get(key)
+            if field is None:
+                raise ModelError(f"{path}.{key}", "this circle has no such field")
+            _check_extra(f"{path}.{key}", field, value)
+
+
+def _check_extra(path: str, field: ExtraField, value: ExtraValue) -> None:
+    if field.kind == "text":
+        if not isinstance(value, str):
+            raise ModelError(path, "must be text")
+    elif field.kind == "choice":
+        if value not in field.choices:
+            raise ModelError(path, f"must be one of {', '.join(field.choices)}")
+    else:
+        if not isinstance(value, tuple) or any(v not in field.choices for v in value):
+            raise ModelError(path, f"must be a list drawn from {', '.join(field.choices)}")
+        if len(set(value)) != len(value):
+            raise ModelError(path, "lists each choice once at most")
+
+
+def _check_tree_part(path: str, part: TreePart, ids: set[str]) -> None:
+    for index, answer in enumerate(part.answers):
+        if not answer.question.strip():
+            raise ModelError(f"{path}.answers[{index}].question", "the question asked is needed")
+    for index, person_id in enumerate(part.people):
+        _check_reference(f"{path}.people[{index}]", person_id, ids)
+    if len(set(part.people)) != len(part.people):
+        raise ModelError(f"{path}.people", "lists a person twice")
+
+
+# -- building new workbooks ------------------------------------------------------------
+
+
+def new_workbook(child: str, practitioner: str = "", today: date | None = None) -> Workbook:
+    dates = (today,) if today else ()
+    return Workbook(About(child=child, practitioner=practitioner, session_dates=dates))
+
+
+def new_person_id(workbook: Workbook, name: str) -> str:
+    """A readable id made from the name ("Nanna Jo" -> "nanna-jo"), unique in the workbook."""
+    stem = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "person"
+    taken = {person.id for person in workbook.people}
+    candidate, n = stem, 2
+    while candidate in taken:
+        candidate = f"{stem}-{n}"
+        n += 1
+    return candidate
+
+
+def add_person(workbook: Workbook, person: Person) -> Workbook:
+    return attrs.evolve(workbook, people=workbook.people + (person,))
+
+
+def replace_person(workbook: Workbook, person: Person) -> Workbook:
+    people = tuple(person if p.id == person.id else p for p in workbook.people)
+    return attrs.evolve(workbook, people=people)
+
+
+def remove_person(workbook: Workbook, person_id: str) -> Workbook:
+    """Remove a person and every place they appear."""
+    return attrs.evolve(
+        workbook,
+        people=tuple(p for p in workbook.people if p.id != person_id),
+        circles={
+            c: tuple(p for p in ps if p.person != person_id)
+            for c, ps in workbook.circles.items()
+        },
+        supporters={
+            k: tuple(s for s in ss if s.person != person_id)
+            for k, ss in workbook.supporters.items()
+        },
+        tree={
+            part: attrs.evolve(tp, people=tuple(x for x in tp.people if x != person_id))
+            if person_id in tp.people
+            else tp
+            for part, tp in workbook.tree.items()
+        },
+    )
+
+
+def merge_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
+    """Fold `drop_id` into `keep_id`: every reference moves over, where not already there."""
+    if keep_id == drop_id:
+        return workbook
+
+    def moved(entries: tuple, keep_existing: bool) -> tuple:
+        has_keep = any(e.person == keep_id for e in entries)
+        result = []
+        for entry in entries:
+            if entry.person == drop_id:
+                if has_keep and keep_existing:
+                    continue
+                entry = attrs.evolve(entry, person=keep_id)
+            result.append(entry)
+        return tuple(result)
+
+    tree = {}
+    for part, tp in workbook.tree.items():
+        people = tuple(dict.fromkeys(keep_id if x == drop_id else x for x in tp.people))
+        tree[part] = attrs.evolve(tp, people=people) if people != tp.people else tp
+    merged = attrs.evolve(
+        workbook,
+        circles={c: moved(ps, True) for c, ps in workbook.circles.items()},
+        supporters={k: moved(ss, True) for k, ss in workbook.supporters.items()},
+        tree=tree,
+        people=tuple(p for p in workbook.people if p.id != drop_id),
+    )
+    return merged
+
+
+def set_placements(workbook: Workbook, circle: str, placements: Iterable[Placement]) -> Workbook:
+    return attrs.evolve(workbook, circles={**workbook.circles, circle: tuple(placements)})
+
+
+def set_supporters(workbook: Workbook, kind: str, entries: Iterable[Supporter]) -> Workbook:
+    return attrs.evolve(workbook, supporters={**workbook.supporters, kind: tuple(entries)})
+
+
+def set_tree_part(workbook: Workbook, part: str, tree_part: TreePart) -> Workbook:
+    return attrs.evolve(workbook, tree={**workbook.tree, part: tree_part})

@@ -1,0 +1,78 @@
+"""The contract between the workspace and each of its steps.
+
+Data down, messages up: the workspace sets `workbook` (and `child_view`) on a
+step; the step never changes the workbook itself but posts `Step.Edited` with
+the new workbook and a short description, which the app records for undo and
+saves. A step shows text from people and files literally, never as markup.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import var
+
+from circles_tui.content import Content
+from circles_tui.model import Workbook
+
+Progress = Literal["empty", "started", "done"]
+
+
+class Step(Vertical, can_focus=False):
+    """One step of the guided session, shown beside the step list."""
+
+    DEFAULT_CSS = """
+    Step {
+        height: 1fr;
+        width: 1fr;
+        padding: 0 1;
+    }
+    """
+
+    # The step's name in the step list; instances may override it (one class, five circles).
+    title: ClassVar[str] = ""
+
+    workbook: var[Workbook | None] = var(None, always_update=True)
+    child_view: var[bool] = var(False)
+
+    class Edited(Message):
+        """A step asks for its edit to become the current workbook."""
+
+        def __init__(self, workbook: Workbook, label: str) -> None:
+            super().__init__()
+            self.workbook = workbook
+            self.label = label
+
+    def __init__(self, content: Content, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content = content
+
+    @property
+    def step_title(self) -> str:
+        return self.title
+
+    def edit(self, workbook: Workbook, label: str) -> None:
+        """Ask the app to make `workbook` current, described as `label` in undo messages."""
+        self.post_message(self.Edited(workbook, label))
+
+    def watch_workbook(self, workbook: Workbook | None) -> None:
+        if workbook is not None and self.is_mounted:
+            self.show(workbook)
+
+    def watch_child_view(self, child_view: bool) -> None:
+        if self.workbook is not None and self.is_mounted:
+            self.show(self.workbook)
+
+    def on_mount(self) -> None:
+        if self.workbook is not None:
+            self.show(self.workbook)
+
+    def show(self, workbook: Workbook) -> None:
+        """Bring the widgets up to date with `workbook` (and `self.child_view`)."""
+        raise NotImplementedError
+
+    def progress(self, workbook: Workbook) -> Progress:
+        """How far this step has got, for the marks in the step list."""
+        raise NotImplementedError

@@ -1,0 +1,56 @@
+"""A tiny app that hosts one workspace step, so a step can be tested on its own."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer
+
+from circles_tui.content import bundled
+from circles_tui.model import Workbook
+from circles_tui.screens.step import Step
+from circles_tui.session import Session
+
+
+class StepHarness(App):
+    """Hosts `step`, applies its edits to a Session and pushes the result back down."""
+
+    BINDINGS = [
+        Binding("ctrl+z", "undo", "Undo"),
+        Binding("ctrl+y", "redo", "Redo"),
+        Binding("f2", "toggle_child_view", "Child view"),
+    ]
+
+    def __init__(self, step: Step, workbook: Workbook) -> None:
+        super().__init__()
+        self.step = step
+        self.session = Session(workbook)
+        self.labels: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield self.step
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.step.workbook = self.session.workbook
+        self.step.focus()
+
+    def on_step_edited(self, event: Step.Edited) -> None:
+        if self.session.apply(event.workbook, event.label):
+            self.labels.append(event.label)
+        self.step.workbook = self.session.workbook
+
+    def action_undo(self) -> None:
+        self.session.undo()
+        self.step.workbook = self.session.workbook
+
+    def action_redo(self) -> None:
+        self.session.redo()
+        self.step.workbook = self.session.workbook
+
+    def action_toggle_child_view(self) -> None:
+        self.step.child_view = not self.step.child_view
+
+
+def content():
+    return bundled()
