@@ -1,0 +1,295 @@
+"""The proposed network list, the disagreements worth a conversation, and the gaps.
+
+This is the session's output for planning a Family Network Meeting or Family Group
+Conference: one entry per person placed anywhere, with everything the workbook says
+about them. It never decides who is invited; it lays the facts side by side.
+
+No Textual or Rich here. Everything is returned, practitioner-only parts included:
+callers showing a child view, or writing a redacted export, filter what they show.
+Sentences take their ring labels and circle titles from `Content`; the only words of
+our own are the glue between them.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from circles_tui.content import Content, bundled
+from circles_tui.model import CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Person, Placement, Workbook
+
+ROLES: tuple[str, ...] = ("emotional", "practical", "safety", "care")
+# Supporter kinds that say what role someone already plays.
+_SUPPORTER_ROLES = {"emotional": "emotional", "practical": "practical"}
+NEAREST, MIDDLE, OUTER = 1, 2, 3
+
+
+@attrs.frozen
+class NetworkEntry:
+    """Everything the workbook says about one person, for planning who to invite."""
+
+    person: Person
+    circles: tuple[tuple[str, int], ...]  # (circle id, ring), in CIRCLE_IDS order
+    supporter_kinds: tuple[str, ...]  # in SUPPORTER_KINDS order
+    tree_parts: tuple[str, ...]  # in TREE_PARTS order, then "storms"
+    suggested_by: tuple[str, ...]  # distinct named_by values, plus "practitioner" for services-suggest
+    knows_worries: int | None  # ring in who-knows (1 most, 2 a little, 3 not yet), or None
+    who_will_tell: str
+    roles: tuple[str, ...]  # drawn from ROLES
+    lives: str
+    concerns: tuple[str, ...]  # practitioner-only
+    discuss_before_inviting: bool
+    yp_view: str  # the services-suggest yp_view choice id, or ""
+
+    @property
+    def appearances(self) -> int:
+        return len(self.circles) + len(self.supporter_kinds) + len(self.tree_parts)
+
+    def ring(self, circle: str) -> int | None:
+        return next((ring for c, ring in self.circles if c == circle), None)
+
+
+def proposed_network(workbook: Workbook, content: Content | None = None) -> tuple[NetworkEntry, ...]:
+    """One entry for everyone placed anywhere: most appearances first, then by name.
+
+    People who have died, or whom the child never met, are left out: they can be
+    leaves of the tree but cannot be asked to help. `content` words the concerns
+    that come from a placement (defaults to the bundled wording).
+    """
+    content = content or bundled()
+    entries = [
+        _entry(workbook, content, person)
+        for person in workbook.people
+        if person.living and person.known
+    ]
+    entries = [entry for entry in entries if entry.appearances]
+    order = {person.id: index for index, person in enumerate(workbook.people)}
+    entries.sort(
+        key=lambda e: (-e.appearances, e.person.name.casefold(), order[e.person.id])
+    )
+    return tuple(entries)
+
+
+def _entry(workbook: Workbook, content: Content, person: Person) -> NetworkEntry:
+    pid = person.id
+    placements = {
+        circle: placement
+        for circle in CIRCLE_IDS
+        for placement in workbook.circles[circle]
+        if placement.person == pid
+    }
+    supporter_kinds = tuple(
+        kind
+        for kind in SUPPORTER_KINDS
+        if any(s.person == pid for s in workbook.supporters[kind])
+    )
+    tree_parts = tuple(part for part in TREE_PARTS if pid in workbook.tree[part].people)
+    if workbook.storms is not None and pid in workbook.storms.people:
+        tree_parts += ("storms",)
+
+    suggested: list[str] = [p.named_by for p in placements.values() if p.named_by]
+    if "services-suggest" in placements:
+        suggested.append("practitioner")
+
+    knows = placements.get("who-knows")
+    helps = placements.get("who-could-help")
+    help_types = set(_tags(helps, "help_types")) if helps else set()
+    help_types |= {_SUPPORTER_ROLES[k] for k in supporter_kinds if k in _SUPPORTER_ROLES}
+
+    concerns: list[str] = []
+    if person.concern.strip():
+        concerns.append(person.concern.strip())
+    services = placements.get("services-suggest")
+    yp_view = ""
+    if services is not None:
+        yp_view = _text(services, "yp_view")
+        reason = _text(services, "reason").strip()
+        circle = content.circle("services-suggest")
+        reason_type = _text(services, "reason_type")
+        if reason_type == "concern" or services.ring == OUTER:
+            heading = (
+                _field(circle, "reason_type").label_of("concern")
+                if reason_type == "concern"
+                else circle.ring_label(services.ring)
+            )
+            concerns.append(f"{heading}: {reason}" if reason else heading)
+    if "false" in supporter_kinds:
+        entry = next(s for s in workbook.supporters["false"] if s.person == pid)
+        detail = (entry.what_they_do or entry.note).strip()
+        title = content.supporter("false").title
+        concerns.append(f"{title}: {detail}" if detail else title)
+
+    return NetworkEntry(
+        person=person,
+        circles=tuple((circle, p.ring) for circle, p in placements.items()),
+        supporter_kinds=supporter_kinds,
+        tree_parts=tree_parts,
+        suggested_by=tuple(dict.fromkeys(suggested)),
+        knows_worries=knows.ring if knows else None,
+        who_will_tell=_text(knows, "who_will_tell").strip() if knows else "",
+        roles=tuple(role for role in ROLES if role in help_types),
+        lives=person.lives,
+        concerns=tuple(concerns),
+        discuss_before_inviting=bool(concerns) or yp_view == "disagree",
+        yp_view=yp_view,
+    )
+
+
+# -- disagreements ---------------------------------------------------------------------
+
+
+def disagreements(workbook: Workbook, content: Content) -> tuple[str, ...]:
+    """Plain sentences about views that differ: items for supervision or a conversation."""
+    child = workbook.about.child
+    names = {p.id: p.name for p in workbook.people}
+    services = content.circle("services-suggest")
+    suggested = {p.person: p for p in workbook.circles["services-suggest"]}
+    false_ids = {s.person for s in workbook.supporters["false"]}
+    knows = {p.person: p for p in workbook.circles["who-knows"]}
+    found: list[str] = []
+
+    # The child holds someone close whom Children's Services want to talk about, or the
+    # other way round.
+    for circle_id in ("who-matters", "trusted-adults"):
+        circle = content.circle(circle_id)
+        for placement in workbook.circles[circle_id]:
+            theirs = suggested.get(placement.person)
+            if theirs is None or placement.named_by not in ("", "child"):
+                continue
+            name = names[placement.person]
+            if placement.ring == NEAREST and theirs.ring == OUTER:
+                found.append(sentence(
+                    f"{child} puts {name} in '{circle.ring_label(NEAREST)}' in {circle.title}, "
+                    f"but in {services.title} they are at '{services.ring_label(OUTER)}'"
+                ))
+            elif placement.ring == OUTER and theirs.ring == NEAREST and circle_id == "trusted-adults":
+                found.append(sentence(
+                    f"{services.title} has {name} at '{services.ring_label(NEAREST)}', "
+                    f"but {child} puts them at '{circle.ring_label(OUTER)}' in {circle.title}"
+                ))
+
+    # A false supporter who sits close in another circle.
+    false_title = content.supporter("false").title
+    for circle_id in CIRCLE_IDS:
+        if circle_id == "who-knows":  # knowing the worries is not closeness
+            continue
+        circle = content.circle(circle_id)
+        for placement in workbook.circles[circle_id]:
+            if placement.person in false_ids and placement.ring == NEAREST:
+                found.append(sentence(
+                    f"{names[placement.person]} is among {false_title}, but is in "
+                    f"'{circle.ring_label(NEAREST)}' in {circle.title}"
+                ))
+
+    # The young person's view of a suggestion differs from the practitioner's.
+    view_field = _field(services, "yp_view")
+    for placement in workbook.circles["services-suggest"]:
+        view = _text(placement, "yp_view")
+        if view != "disagree":
+            continue
+        words = _text(placement, "yp_words").strip()
+        said = f' ("{words}")' if words else ""
+        found.append(sentence(
+            f"{names[placement.person]} is at '{services.ring_label(placement.ring)}' in "
+            f"{services.title}, and '{view_field.label}' is '{view_field.label_of(view)}'{said}"
+        ))
+
+    # Someone the child would go to straight away who does not know the worries.
+    trusted = content.circle("trusted-adults")
+    who_knows = content.circle("who-knows")
+    for placement in workbook.circles["trusted-adults"]:
+        known = knows.get(placement.person)
+        if placement.ring == NEAREST and known is not None and known.ring == OUTER:
+            found.append(sentence(
+                f"{child} would go to {names[placement.person]} "
+                f"'{trusted.ring_label(NEAREST)}' ({trusted.title}), but they are at "
+                f"'{who_knows.ring_label(OUTER)}' in {who_knows.title}"
+            ))
+    return tuple(found)
+
+
+# -- gaps ------------------------------------------------------------------------------
+
+
+def gaps(workbook: Workbook, content: Content) -> tuple[str, ...]:
+    """Plain sentences about what the network seems to lack, or what is not done yet."""
+    names = {p.id: p.name for p in workbook.people}
+    found: list[str] = []
+    for circle_id in CIRCLE_IDS:
+        if not workbook.circles[circle_id]:
+            found.append(sentence(f"{content.circle(circle_id).title} has not been started"))
+
+    trusted = content.circle("trusted-adults")
+    placed = workbook.circles["trusted-adults"]
+    if placed:
+        if not any(p.ring == NEAREST for p in placed):
+            found.append(sentence(
+                f"Nobody is at '{trusted.ring_label(NEAREST)}' in {trusted.title}"
+            ))
+        reachable = _field(trusted, "reachable")
+        if not any("weekends" in _tags(p, "reachable") for p in placed):
+            found.append(sentence(
+                f"Nobody in {trusted.title} has '{reachable.label_of('weekends')}' "
+                f"under '{reachable.label}'"
+            ))
+
+    who_knows = content.circle("who-knows")
+    knowing = workbook.circles["who-knows"]
+    if knowing:
+        if not any(p.ring in (NEAREST, MIDDLE) for p in knowing):
+            found.append(sentence(
+                f"Nobody in {who_knows.title} is at '{who_knows.ring_label(NEAREST)}' or "
+                f"'{who_knows.ring_label(MIDDLE)}'"
+            ))
+        tell_more = _field(who_knows, "tell_more")
+        will_tell = _field(who_knows, "who_will_tell")
+        for p in knowing:
+            if _text(p, "tell_more") == "yes" and not _text(p, "who_will_tell").strip():
+                found.append(sentence(
+                    f"{names[p.person]} has '{tell_more.label_of('yes')}' under "
+                    f"'{tell_more.label}' but nothing under '{will_tell.label}'"
+                ))
+
+    for kind in ("emotional", "practical"):
+        if not workbook.supporters[kind]:
+            found.append(sentence(f"Nobody is in {content.supporter(kind).title} yet"))
+
+    services = content.circle("services-suggest")
+    reason, view = _field(services, "reason"), _field(services, "yp_view")
+    for p in workbook.circles["services-suggest"]:
+        if not _text(p, "reason").strip():
+            found.append(sentence(
+                f"{names[p.person]} is in {services.title} with nothing under '{reason.label}'"
+            ))
+        if not _text(p, "yp_view"):
+            found.append(sentence(
+                f"{names[p.person]} is in {services.title} with nothing under '{view.label}'"
+            ))
+    return tuple(found)
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def sentence(text: str) -> str:
+    """End with a full stop, unless the text already ends in . ? or !"""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _text(placement: Placement | None, key: str) -> str:
+    if placement is None:
+        return ""
+    value = placement.extras.get(key, "")
+    return value if isinstance(value, str) else ""
+
+
+def _tags(placement: Placement | None, key: str) -> tuple[str, ...]:
+    if placement is None:
+        return ()
+    value = placement.extras.get(key, ())
+    return value if isinstance(value, tuple) else ()
+
+
+def _field(circle, field_id: str):
+    return next(f for f in circle.fields if f.id == field_id)
+
