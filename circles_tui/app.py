@@ -1,0 +1,379 @@
+"""The App: owns the open workbook, saving, undo, themes and the keys that work everywhere."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.timer import Timer
+
+from circles_tui import storage
+from circles_tui.content import Content, bundled
+from circles_tui.model import Workbook
+from circles_tui.session import Session
+
+AUTOSAVE_DELAY = 0.4  # seconds after the last edit; the brief promises a save within a second
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ff00ff",
+    warning="#ffaa00",
+    error="#ff5555",
+    success="#00ff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    dark=True,
+)
+THEMES = ("textual-dark", "textual-light", "high-contrast")
+
+
+class CirclesApp(App[int]):
+    """circles-tui: one workbook at a time, saved as you go."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "circles-tui"
+    BINDINGS = [
+        # Saving is automatic, so the footer leaves room for the step's own keys.
+        Binding("ctrl+s", "save", "Save", id="save", priority=True, show=False),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
+        Binding("f1", "help", "Help", id="help"),
+        Binding("question_mark", "help", "Help", id="help-alt", show=False),
+        Binding("f2", "toggle_child_view", "Child view", id="child-view"),
+        Binding("f3", "next_theme", "Theme", id="theme", show=False),
+        Binding("f12", "save_as", "Save as", id="save-as", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    child_view: var[bool] = var(False)
+    # A line for the status bar: where the work is and when it was last saved.
+    save_status: var[str] = var("")
+
+    def __init__(self, path: Path | None = None, content: Content | None = None) -> None:
+        super().__init__()
+        self.start_path = Path(path) if path else None
+        self.content = content or bundled()
+        self.session: Session | None = None
+        self._lock = None
+        self._save_timer: Timer | None = None
+
+    # -- start-up ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        if self.start_path is None:
+            from circles_tui.screens.start import StartScreen
+
+            self.push_screen(StartScreen())
+        elif self.start_path.exists():
+            self.open_workbook(self.start_path)
+        else:
+            from circles_tui.dialogs.new_workbook import NewWorkbookDialog
+
+            def made(workbook: Workbook | None) -> None:
+                if workbook is None:
+                    self.exit(0)
+                else:
+                    self.create_workbook(self.start_path, workbook)
+
+            self.push_screen(NewWorkbookDialog(path=self.start_path), made)
+
+    @property
+    def workbook_path(self) -> Path | None:
+        return self.session.path if self.session else None
+
+    def open_workbook(self, path: Path) -> bool:
+        """Open `path` in the workspace; say what is wrong in one sentence if it can't be."""
+        try:
+            session = Session.open(path)
+        except storage.WorkbookFileError as error:
+            self.notify(error.sentence(), title="Could not open the workbook", severity="error",
+                        timeout=15, markup=False)
+            return False
+        self._start(session)
+        return True
+
+    def create_workbook(self, path: Path, workbook: Workbook) -> bool:
+        session = Session(workbook, path, None)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            session.save()
+        except (storage.WorkbookFileError, OSError) as error:
+            message = error.sentence() if isinstance(error, storage.WorkbookFileError) else str(error)
+            self.notify(message, title="Could not make the workbook", severity="error",
+                        timeout=15, markup=False)
+            return False
+        self._start(session)
+        return True
+
+    def _start(self, session: Session) -> None:
+        from circles_tui import recent
+        from circles_tui.screens.workspace import WorkspaceScreen
+
+        self._release_lock()
+        self.session = session
+        self._take_lock(session)
+        if session.path is not None:
+            recent.remember(session.path)
+        self._update_save_status()
+        workspace = WorkspaceScreen()
+        # Replace whatever is showing (start screen, dialogs) with the workspace.
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(workspace)
+
+    def _take_lock(self, session: Session) -> None:
+        """Stop two copies writing one file: a second copy opens read-only."""
+        try:
+            from circles_tui import lock
+        except ImportError:  # pragma: no cover - lock support ships with the package
+            return
+        if session.path is None:
+            return
+        try:
+            self._lock = lock.acquire(session.path)
+        except lock.LockedError as error:
+            session.read_only = True
+            self.notify(str(error) + " It is open read-only: use Save as (F12) to keep changes.",
+                        title="Opened read-only", severity="warning", timeout=20, markup=False)
+        except OSError:
+            self._lock = None  # a folder we cannot write a lock in; saving will say so
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    # -- editing -----------------------------------------------------------------------
+
+    def apply_edit(self, workbook: Workbook, label: str) -> None:
+        """Make an edit current, refresh the screen and save soon after."""
+        assert self.session is not None
+        if self.session.apply(workbook, label):
+            self._after_change()
+
+    def action_undo(self) -> None:
+        if self.session is None:
+            return
+        label = self.session.undo()
+        if label is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.notify(f"Undone: {label}", timeout=3, markup=False)
+        self._after_change()
+
+    def action_redo(self) -> None:
+        if self.session is None:
+            return
+        label = self.session.redo()
+        if label is None:
+            self.notify("Nothing to redo.", timeout=2)
+            return
+        self.notify(f"Redone: {label}", timeout=3, markup=False)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self.refresh_workspace()
+        self._update_save_status()
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+
+    def refresh_workspace(self) -> None:
+        from circles_tui.screens.workspace import WorkspaceScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkspaceScreen):
+                screen.show_workbook()
+
+    # -- saving ------------------------------------------------------------------------
+
+    def _autosave(self) -> None:
+        self._save_timer = None
+        if self.session is not None and self.session.unsaved and not self.session.read_only:
+            self.save_now(quiet=True)
+
+    def save_now(self, quiet: bool = False) -> bool:
+        """Save at once. Problems are told in one sentence; the work stays in memory."""
+        session = self.session
+        if session is None:
+            return True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        try:
+            session.save()
+        except storage.ConflictError as error:
+            self._on_conflict(error)
+            return False
+        except storage.WorkbookFileError as error:
+            self.notify(error.sentence() + " Your work is safe in memory: use Save as (F12).",
+                        title="Not saved", severity="error", timeout=20, markup=False)
+            self._update_save_status()
+            return False
+        self._update_save_status()
+        if not quiet:
+            self.notify("Saved.", timeout=2)
+        return True
+
+    def action_save(self) -> None:
+        if self.session is not None and self.session.read_only:
+            self.action_save_as()
+            return
+        self.save_now()
+
+    def action_save_as(self) -> None:
+        if self.session is None:
+            return
+        from circles_tui.dialogs.save_as import SaveAsDialog
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.save_as(path)
+
+        self.push_screen(SaveAsDialog(self.session.path), chosen)
+
+    def save_as(self, path: Path) -> bool:
+        assert self.session is not None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.session.save_as(path, overwrite=False)
+        except storage.WorkbookFileError as error:
+            self.notify(error.sentence(), title="Not saved", severity="error", timeout=15,
+                        markup=False)
+            return False
+        except OSError as error:
+            self.notify(f"{path}: {error.strerror}.", title="Not saved", severity="error",
+                        timeout=15, markup=False)
+            return False
+        self._release_lock()
+        self._take_lock(self.session)
+        from circles_tui import recent
+
+        recent.remember(path)
+        self._update_save_status()
+        self.notify(f"Saved as {path}.", timeout=4, markup=False)
+        return True
+
+    def _on_conflict(self, error: storage.ConflictError) -> None:
+        from circles_tui.dialogs.conflict import ConflictDialog
+
+        def decided(choice: str | None) -> None:
+            assert self.session is not None
+            if choice == "reload":
+                try:
+                    self.session.reload()
+                except storage.WorkbookFileError as problem:
+                    self.notify(problem.sentence(), severity="error", timeout=15, markup=False)
+                    return
+                self.refresh_workspace()
+                self._update_save_status()
+                self.notify("Reloaded from disk. Ctrl+Z brings back your version.", timeout=6)
+            elif choice == "save-as":
+                self.action_save_as()
+
+        self._update_save_status()
+        if not any(type(s).__name__ == "ConflictDialog" for s in self.screen_stack):
+            self.push_screen(ConflictDialog(error.sentence()), decided)
+
+    def _update_save_status(self) -> None:
+        session = self.session
+        if session is None:
+            self.save_status = ""
+            return
+        where = session.path.name if session.path else "not saved yet"
+        if session.read_only:
+            state = "read-only"
+        elif session.unsaved:
+            state = "saving…" if self._save_timer is not None else "not saved"
+        elif session.saved_at:
+            state = "saved " + time.strftime("%H:%M:%S", time.localtime(session.saved_at))
+        else:
+            state = "opened " + time.strftime("%H:%M", time.localtime())
+        self.save_status = f"{where} · {state}"
+
+    # -- everything else -------------------------------------------------------------
+
+    def action_toggle_child_view(self) -> None:
+        self.child_view = not self.child_view
+        self.notify(
+            "Child view: practitioner-only notes are hidden." if self.child_view
+            else "Practitioner view: everything is shown.",
+            timeout=3,
+        )
+
+    def watch_child_view(self, child_view: bool) -> None:
+        from circles_tui.screens.workspace import WorkspaceScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkspaceScreen):
+                screen.set_child_view(child_view)
+
+    def action_next_theme(self) -> None:
+        current = THEMES.index(self.theme) if self.theme in THEMES else -1
+        self.theme = THEMES[(current + 1) % len(THEMES)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    def action_help(self) -> None:
+        from circles_tui.dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Quit after a last save; if it fails, ask before leaving unsaved work."""
+        if self.session is not None and self.session.unsaved and not self.session.read_only:
+            if not self.save_now(quiet=True):
+                from circles_tui.dialogs.common import ConfirmDialog
+
+                def answered(leave: bool | None) -> None:
+                    if leave:
+                        self._release_lock()
+                        self.exit(0)
+
+                self.push_screen(
+                    ConfirmDialog(
+                        "Quit without saving?",
+                        "The last changes could not be saved. Press Cancel and use Save as (F12) "
+                        "to keep them, or quit and lose them.",
+                        yes="Quit and lose changes",
+                    ),
+                    answered,
+                )
+                return
+        self._release_lock()
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key's action is in the command palette too, named as in the footer."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = {"Quit", "Theme", "Keys", "Screenshot"}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            title = binding.description
+            if not title or title in seen or not active.enabled:
+                continue
+            seen.add(title)
+            node = active.node
+
+            def run(node=node, action=binding.action) -> None:
+                self.call_later(node.run_action, action)
+
+            yield SystemCommand(title, f"Key: {binding.key_display or binding.key}", run)
+
+    def on_unmount(self) -> None:
+        self._release_lock()
+
+
+def today() -> date:
+    return date.today()

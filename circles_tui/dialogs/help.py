@@ -1,0 +1,85 @@
+"""Help: every key of the screen you came from, grouped by where it works."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from circles_tui.dialogs.common import dialog_css
+
+INTRO = (
+    "Everything you type is saved to the workbook file within a second. "
+    "Ctrl+Z undoes a change and Ctrl+Y brings it back. Ctrl+P searches every action by name. "
+    "F2 hides practitioner-only notes while the child is looking."
+)
+
+
+def key_rows(screen: Screen) -> list[tuple[str, str, str]]:
+    """(where, key, what it does) for each key active on `screen`, most specific first."""
+    rows: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    app = screen.app
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or binding.system:
+            continue
+        where = _group(active.node, app)
+        display = app.get_key_display(binding)
+        if (display, binding.description) in seen:
+            continue
+        seen.add((display, binding.description))
+        rows.append((where, display, binding.description))
+    order = {"Moving around a list": 3, "Everywhere": 2, "Moving between steps": 1}
+    rows.sort(key=lambda row: order.get(row[0], 0))
+    return rows
+
+
+def _group(node: object, app: object) -> str:
+    """A heading a practitioner understands for where a key works."""
+    from circles_tui.screens.step import Step
+
+    if node is app:
+        return "Everywhere"
+    if isinstance(node, Screen):
+        return "Moving between steps" if type(node).__name__ == "WorkspaceScreen" else "This screen"
+    if isinstance(node, Step):
+        return f"This step: {node.step_title}"
+    if type(node).__module__.startswith("textual."):
+        return "Moving around a list"
+    return "This step"
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys for the screen underneath, shown with F1 or ?."""
+
+    DEFAULT_CSS = dialog_css("HelpScreen") + """
+    HelpScreen > Vertical { width: 76; }
+    HelpScreen VerticalScroll { height: auto; max-height: 18; }
+    HelpScreen .help-group { text-style: bold; color: $primary; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("f1", "dismiss", "Close", show=False),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, underneath: Screen) -> None:
+        super().__init__()
+        self.rows = key_rows(underneath)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Keys", classes="dialog-title")
+            yield Static(INTRO, classes="dialog-help")
+            with VerticalScroll():
+                group = None
+                for where, key, description in self.rows:
+                    if where != group:
+                        group = where
+                        yield Static(Content(where), classes="help-group")
+                    yield Static(Content.assemble((f"{key:>14}", "bold"), "  ", description))
+            yield Static("Escape closes this help.", classes="dialog-help")

@@ -1,0 +1,191 @@
+"""The workspace: the step list always in view, and the current step beside it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from circles_tui.screens.step import Progress, Step
+
+if TYPE_CHECKING:
+    from circles_tui.app import CirclesApp
+
+PROGRESS_MARKS: dict[Progress, str] = {"empty": "○", "started": "◐", "done": "●"}
+
+
+def build_steps(content) -> list[Step]:
+    """The steps in guided order: About, the five circles, supporters, tree, people, summary."""
+    from circles_tui.screens.about import AboutStep
+    from circles_tui.screens.circle import CircleStep
+    from circles_tui.screens.people import PeopleStep
+    from circles_tui.screens.summary import SummaryStep
+    from circles_tui.screens.supporters import SupportersStep
+    from circles_tui.screens.tree import TreeStep
+
+    steps: list[Step] = [AboutStep(content, id="step-about")]
+    steps += [CircleStep(content, circle.id, id=f"step-{circle.id}") for circle in content.circles]
+    steps += [
+        SupportersStep(content, id="step-supporters"),
+        TreeStep(content, id="step-tree"),
+        PeopleStep(content, id="step-people"),
+        SummaryStep(content, id="step-summary"),
+    ]
+    return steps
+
+
+class StepList(OptionList):
+    """The list of steps, each marked empty, started or done."""
+
+    DEFAULT_CSS = """
+    StepList {
+        width: 24;
+        height: 1fr;
+        border: round $primary 50%;
+        border-title-color: $text-muted;
+    }
+    StepList:focus {
+        border: round $primary;
+    }
+    """
+
+
+class StatusBar(Static):
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        background: $panel;
+        color: $text;
+        padding: 0 1;
+    }
+    """
+
+
+class WorkspaceScreen(Screen):
+    """Where the session happens."""
+
+    BINDINGS = [
+        Binding("right_square_bracket", "next_step", "Next step", id="next-step"),
+        Binding("left_square_bracket", "previous_step", "Previous step", id="previous-step"),
+        Binding("g", "go_to_steps", "Steps", id="go-to-steps", show=False),
+    ]
+
+    app: CirclesApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps = build_steps(self.app.content)
+        self.current = 0
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="workspace"):
+            step_list = StepList(id="steps")
+            step_list.border_title = "Steps"
+            yield step_list
+            with ContentSwitcher(initial=self.steps[0].id, id="panes"):
+                yield from self.steps
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "save_status", self._show_status)
+        self.set_child_view(self.app.child_view)
+        self._fill_step_list()
+        self.show_step(0)
+
+    # -- data down ---------------------------------------------------------------------
+
+    def show_workbook(self) -> None:
+        """Push the session's workbook into the step on screen and refresh the marks."""
+        self.steps[self.current].workbook = self.app.session.workbook
+        self._fill_step_list()
+        self._show_status()
+
+    def set_child_view(self, child_view: bool) -> None:
+        for step in self.steps:
+            step.child_view = child_view
+        self._show_status()
+
+    def _show_status(self, *_: object) -> None:
+        if not self.is_mounted:
+            return
+        session = self.app.session
+        about = session.workbook.about if session else None
+        parts = []
+        if about is not None:
+            parts.append(about.child + (f" ({about.age})" if about.age is not None else ""))
+        if self.app.save_status:
+            parts.append(self.app.save_status)
+        if self.app.child_view:
+            parts.append("CHILD VIEW: practitioner notes hidden (F2)")
+        self.query_one(StatusBar).update(Content(" · ".join(parts)))
+
+    def _fill_step_list(self) -> None:
+        step_list = self.query_one(StepList)
+        workbook = self.app.session.workbook
+        highlighted = step_list.highlighted
+        options = []
+        for step in self.steps:
+            progress = step.progress(workbook)
+            label = Content.assemble(f"{PROGRESS_MARKS[progress]} ", step.step_title)
+            options.append(Option(label, id=step.id))
+        step_list.set_options(options)
+        step_list.highlighted = self.current if highlighted is None else highlighted
+
+    # -- moving between steps -------------------------------------------------------------
+
+    def show_step(self, index: int, focus: bool = True) -> None:
+        index = max(0, min(index, len(self.steps) - 1))
+        self.current = index
+        step = self.steps[index]
+        step.workbook = self.app.session.workbook
+        self.query_one(ContentSwitcher).current = step.id
+        step_list = self.query_one(StepList)
+        if step_list.highlighted != index:
+            step_list.highlighted = index
+        if focus:
+            self.call_after_refresh(self._focus_step, step)
+
+    def _focus_step(self, step: Step) -> None:
+        target = _first_focusable(step)
+        if target is not None:
+            target.focus()
+
+    def action_next_step(self) -> None:
+        self.show_step(self.current + 1)
+
+    def action_previous_step(self) -> None:
+        self.show_step(self.current - 1)
+
+    def action_go_to_steps(self) -> None:
+        self.query_one(StepList).focus()
+
+    @on(OptionList.OptionHighlighted, "#steps")
+    def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.current:
+            self.show_step(event.option_index, focus=False)
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _step_selected(self, event: OptionList.OptionSelected) -> None:
+        self.show_step(event.option_index)
+
+    # -- messages up -------------------------------------------------------------------
+
+    def on_step_edited(self, event: Step.Edited) -> None:
+        event.stop()
+        self.app.apply_edit(event.workbook, event.label)
+
+
+def _first_focusable(widget: Widget) -> Widget | None:
+    for child in widget.query("*"):
+        if child.focusable:
+            return child
+    return None
