@@ -261,6 +261,8 @@ class Workbook:
         for part, tree_part in self.tree.items():
             if person_id in tree_part.people:
                 found.append(("tree", part))
+        if self.storms is not None and person_id in self.storms.people:
+            found.append(("tree", "storms"))
         return found
 
 
@@ -416,7 +418,14 @@ def remove_person(workbook: Workbook, person_id: str) -> Workbook:
             else tp
             for part, tp in workbook.tree.items()
         },
+        storms=_without(workbook.storms, person_id),
     )
+
+
+def _without(part: TreePart | None, person_id: str) -> TreePart | None:
+    if part is None or person_id not in part.people:
+        return part
+    return attrs.evolve(part, people=tuple(x for x in part.people if x != person_id))
 
 
 def merge_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
@@ -435,15 +444,16 @@ def merge_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
             result.append(entry)
         return tuple(result)
 
-    tree = {}
-    for part, tp in workbook.tree.items():
+    def relinked(tp: TreePart) -> TreePart:
         people = tuple(dict.fromkeys(keep_id if x == drop_id else x for x in tp.people))
-        tree[part] = attrs.evolve(tp, people=people) if people != tp.people else tp
+        return attrs.evolve(tp, people=people) if people != tp.people else tp
+
     merged = attrs.evolve(
         workbook,
         circles={c: moved(ps, True) for c, ps in workbook.circles.items()},
         supporters={k: moved(ss, True) for k, ss in workbook.supporters.items()},
-        tree=tree,
+        tree={part: relinked(tp) for part, tp in workbook.tree.items()},
+        storms=None if workbook.storms is None else relinked(workbook.storms),
         people=tuple(p for p in workbook.people if p.id != drop_id),
     )
     return merged

@@ -132,6 +132,10 @@ def parse_workbook(data: bytes | str, name: str = "<workbook>") -> Workbook:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(name, str(error)) from None
+    except RecursionError:  # tomllib goes one level deeper for each bracket inside a bracket
+        raise WorkbookFileError(
+            name, "the file has brackets nested too deeply to be a workbook."
+        ) from None
     try:
         return _WorkbookReader(document).workbook()
     except ModelError as error:
@@ -374,10 +378,10 @@ def _find_line(text: str, key_path: str) -> int | None:
     current: dict[str, int] = {}  # array-of-tables name -> index of its latest table
     counts: dict[str, int] = {}  # indexed array path -> how many tables so far
     section = ""
-    in_block = False  # inside a multi-line string, where nothing is a header or a key
+    block: str | None = None  # the multi-line string open here: nothing in it is a header or key
     for number, line in enumerate(text.splitlines(), start=1):
-        was_in_block = in_block
-        in_block ^= (line.count('"""') + line.count("'''")) % 2 == 1
+        was_in_block = block is not None
+        block = _block_after(line, block)
         if was_in_block:
             continue
         header = _HEADER.match(line)
@@ -404,6 +408,43 @@ def _find_line(text: str, key_path: str) -> int | None:
         shorter = _LAST_STEP.sub("", path)
         path = shorter if shorter != path else ""
     return None
+
+
+def _block_after(line: str, block: str | None) -> str | None:
+    """The multi-line string delimiter (three quotes) still open at the end of `line`, if any.
+
+    Walks the line as TOML does, so quotes inside one-line strings, escaped quotes and
+    comments neither open nor close a block.
+    """
+    i, n = 0, len(line)
+    while i < n:
+        char = line[i]
+        if block is not None:
+            if char == "\\" and block == '"""':
+                i += 2
+            elif char == block[0]:
+                run = len(line) - i - len(line[i:].lstrip(char))
+                i += run
+                if run >= 3:  # up to two quotes before the closing three belong to the text
+                    block = None
+            else:
+                i += 1
+        elif char == "#":
+            break
+        elif line.startswith(('"""', "'''"), i):
+            block = line[i : i + 3]
+            i += 3
+        elif char == '"':
+            i += 1
+            while i < n and line[i] != '"':
+                i += 2 if line[i] == "\\" else 1
+            i += 1
+        elif char == "'":
+            end = line.find("'", i + 1)
+            i = n if end < 0 else end + 1
+        else:
+            i += 1
+    return block
 
 
 def _indexed(name: str, current: dict[str, int]) -> str:
