@@ -73,11 +73,10 @@ class CirclesApp(App[int]):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         if self.start_path is None:
-            from circles_tui.screens.start import StartScreen
-
-            self.push_screen(StartScreen())
+            self.show_start()
         elif self.start_path.exists():
-            self.open_workbook(self.start_path)
+            if not self.open_workbook(self.start_path):
+                self.show_start()
         else:
             from circles_tui.dialogs.new_workbook import NewWorkbookDialog
 
@@ -88,6 +87,11 @@ class CirclesApp(App[int]):
                     self.create_workbook(self.start_path, workbook)
 
             self.push_screen(NewWorkbookDialog(path=self.start_path), made)
+
+    def show_start(self) -> None:
+        from circles_tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
 
     @property
     def workbook_path(self) -> Path | None:

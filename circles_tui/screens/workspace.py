@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -115,7 +116,9 @@ class WorkspaceScreen(Screen):
         self._show_status()
 
     def _show_status(self, *_: object) -> None:
-        if not self.is_mounted:
+        try:
+            status = self.query_one(StatusBar)
+        except NoMatches:  # not composed yet
             return
         session = self.app.session
         about = session.workbook.about if session else None
@@ -126,7 +129,7 @@ class WorkspaceScreen(Screen):
             parts.append(self.app.save_status)
         if self.app.child_view:
             parts.append("CHILD VIEW: practitioner notes hidden (F2)")
-        self.query_one(StatusBar).update(Content(" · ".join(parts)))
+        status.update(Content(" · ".join(parts)))
 
     def _fill_step_list(self) -> None:
         step_list = self.query_one(StepList)
