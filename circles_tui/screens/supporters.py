@@ -1,0 +1,437 @@
+"""The four supporter circles: emotional, practical, fair-weather and false, side by side.
+
+Each column is one kind of supporter, headed by the worksheet's wording for it
+(from `Content`, never written here). Wide, the four sit side by side with their
+own wording; narrower, they sit two by two and the wording of the column in use
+shows once, above them. The false column is practitioner territory: in child view
+it is hidden completely unless the young person agreed to share it.
+"""
+
+from __future__ import annotations
+
+import attrs
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from circles_tui.content import SupporterText
+from circles_tui.dialogs.common import PersonChoice, PersonDialog
+from circles_tui.dialogs.supporter import SupporterDialog, SupporterEdit
+from circles_tui.model import (
+    SUPPORTER_KINDS,
+    Person,
+    Supporter,
+    Workbook,
+    add_person,
+    replace_person,
+    set_supporters,
+)
+from circles_tui.screens.people import place_names
+from circles_tui.screens.step import Progress, Step
+
+WIDE = 96  # from this many cells across, the four kinds sit side by side
+PRIVATE_KIND = "false"
+
+
+def false_supporters_visible(workbook: Workbook, child_view: bool) -> bool:
+    """The false column shows to the practitioner, and in child view only if the YP agreed."""
+    return not child_view or workbook.about.share_false_supporters
+
+
+class SupporterColumn(Vertical):
+    """One kind of supporter: its wording, then the people in it."""
+
+    DEFAULT_CSS = """
+    SupporterColumn {
+        height: 1fr;
+        border: round $panel-lighten-2;
+        border-title-style: bold;
+        border-title-color: $text;
+        padding: 0 1;
+    }
+    SupporterColumn:focus-within {
+        border: heavy $primary;
+    }
+    SupporterColumn .kind-who {
+        color: $text-muted;
+    }
+    SupporterColumn .kind-prompt {
+        text-style: italic;
+        margin-bottom: 1;
+    }
+    SupporterColumn .kind-guidance {
+        background: $warning 15%;
+        padding: 0 1;
+        margin-bottom: 1;
+    }
+    SupporterColumn .kind-sharing {
+        color: $text-warning;
+        margin-bottom: 1;
+    }
+    SupporterColumn OptionList {
+        height: 1fr;
+        border: none;
+        padding: 0;
+        background: transparent;
+    }
+    SupporterColumn OptionList:focus {
+        border: none;
+        background-tint: transparent;
+    }
+    SupporterColumn .kind-empty {
+        color: $text-muted;
+        text-style: italic;
+        height: auto;
+    }
+    """
+
+    def __init__(self, kind: SupporterText) -> None:
+        super().__init__(id=f"kind-{kind.id}")
+        self.kind = kind
+        self.border_title = kind.title
+
+    def compose(self) -> ComposeResult:
+        kind = self.kind
+        with Vertical(classes="kind-words"):
+            yield Static(Content(kind.who), classes="kind-who")
+            yield Static(Content(f"“{kind.child_prompt}”"), classes="kind-prompt")
+            if kind.guidance:
+                yield Static(Content(kind.guidance), classes="kind-guidance")
+        if not kind.shared_by_default:
+            yield Static("", classes="kind-sharing")
+        yield OptionList(id=f"entries-{kind.id}")
+        yield Static(
+            "No one here yet. Press a to add someone.", classes="kind-empty"
+        )
+
+    @property
+    def entries(self) -> OptionList:
+        return self.query_one(OptionList)
+
+
+class SupportersStep(Step):
+    """The supporter circles, one column per kind.
+
+    Progress: "empty" while no one is in any supporter circle; "done" once there is
+    at least one emotional and one practical supporter (the two kinds every network
+    needs; fair-weather and false may rightly stay empty); "started" in between.
+    """
+
+    title = "Supporters"
+
+    DEFAULT_CSS = """
+    SupportersStep #kind-help {
+        height: auto;
+        display: none;
+        padding: 0 1;
+    }
+    SupportersStep.-narrow #kind-help {
+        display: block;
+    }
+    SupportersStep #columns {
+        height: 1fr;
+        grid-size: 4 1;
+        grid-gutter: 0 1;
+    }
+    SupportersStep #entry-detail {
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    SupportersStep SupporterColumn .kind-words {
+        height: auto;
+    }
+    SupportersStep.-narrow SupporterColumn .kind-words {
+        display: none;
+    }
+    """
+
+    BINDINGS = [
+        Binding("left", "column(-1)", "Previous kind", show=False),
+        Binding("right", "column(1)", "Next kind", show=False),
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("x", "remove", "Remove"),
+        Binding("delete", "remove", "Remove", show=False),
+        Binding("w", "where", "Where else"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="kind-help")
+        with Grid(id="columns"):
+            for kind in self.content.supporters:
+                yield SupporterColumn(kind)
+        yield Static(id="entry-detail")
+
+    # -- data down -----------------------------------------------------------------------
+
+    def show(self, workbook: Workbook) -> None:
+        people = workbook.people_by_id()
+        show_false = false_supporters_visible(workbook, self.child_view)
+        for column in self.query(SupporterColumn):
+            kind = column.kind.id
+            column.display = kind != PRIVATE_KIND or show_false
+            entries = workbook.supporters.get(kind, ())
+            self._fill(column, entries, people)
+            for sharing in column.query(".kind-sharing"):
+                sharing.display = not self.child_view
+                sharing.update(
+                    "The young person agreed to share this."
+                    if workbook.about.share_false_supporters
+                    else "Not shared unless the young person agrees."
+                )
+            for guidance in column.query(".kind-guidance"):
+                guidance.display = not self.child_view
+        self._arrange()
+        focused = self._focused_column()
+        if focused is not None and not focused.display:
+            self._columns()[0].entries.focus()
+        self._describe()
+
+    def _fill(self, column: SupporterColumn, entries: tuple[Supporter, ...],
+              people: dict[str, Person]) -> None:
+        option_list = column.entries
+        kept = option_list.highlighted_option.id if option_list.highlighted_option else None
+        kept_index = option_list.highlighted
+        options: list[Option | None] = []
+        for entry in entries:
+            if options:
+                options.append(None)
+            options.append(Option(self._entry_text(entry, people[entry.person]), id=entry.person))
+        option_list.set_options(options)
+        column.query_one(".kind-empty").display = not entries
+        if entries:
+            ids = [e.person for e in entries]
+            if kept in ids:
+                option_list.highlighted = ids.index(kept)
+            else:
+                option_list.highlighted = min(kept_index or 0, len(ids) - 1)
+
+    def _entry_text(self, entry: Supporter, person: Person) -> Content:
+        parts: list[str | tuple[str, str]] = [(person.name, "bold")]
+        if person.lives:
+            parts += [("  ·  ", "dim"), (person.lives, "italic")]
+        if entry.what_they_do:
+            parts += ["\n", entry.what_they_do]
+        if entry.how_to_use and not self.has_class("-narrow"):
+            parts += ["\n", ("→ ", "bold"), (entry.how_to_use, "dim italic")]
+        return Content.assemble(*parts)
+
+    def _arrange(self) -> None:
+        narrow = self.size.width and self.size.width < WIDE
+        visible = [c for c in self.query(SupporterColumn) if c.display]
+        grid = self.query_one("#columns", Grid)
+        if narrow:
+            grid.styles.grid_size_columns = 2
+            grid.styles.grid_size_rows = 2
+        else:
+            grid.styles.grid_size_columns = max(len(visible), 1)
+            grid.styles.grid_size_rows = 1
+
+    def on_resize(self) -> None:
+        narrow = bool(self.size.width) and self.size.width < WIDE
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            if self.workbook is not None:
+                self.show(self.workbook)
+        else:
+            self._arrange()
+
+    def _describe(self) -> None:
+        """The wording of the column in use (narrow layout) and the details of its entry."""
+        column = self._focused_column() or self.query(SupporterColumn).first()
+        kind = column.kind
+        help_parts: list[str | tuple[str, str]] = [
+            (kind.title, "bold"), ": ", kind.who, "\n", (f"“{kind.child_prompt}”", "italic")
+        ]
+        if kind.guidance and not self.child_view:
+            help_parts += ["\n", ("Practitioner guidance: ", "bold"), kind.guidance]
+        self.query_one("#kind-help", Static).update(Content.assemble(*help_parts))
+        self.query_one("#entry-detail", Static).update(self._detail(column))
+
+    def _detail(self, column: SupporterColumn) -> Content:
+        entry = self._entry(column)
+        if entry is None or self.workbook is None:
+            return Content("")
+        person = self.workbook.person(entry.person)
+        parts: list[str | tuple[str, str]] = [(person.name, "bold")]
+        if person.relationship:
+            parts.append(f" ({person.relationship})")
+        facts = [
+            ("How to use", entry.how_to_use if self.has_class("-narrow") else ""),
+            ("Reach", entry.reach),
+            ("Note", entry.note),
+        ]
+        if not self.child_view:
+            facts.append(("Practitioner only", entry.practitioner_note))
+        for label, value in facts:
+            if value:
+                parts += ["  ·  ", (f"{label}: ", "bold"), value]
+        return Content.assemble(*parts)
+
+    # -- where we are ----------------------------------------------------------------------
+
+    def _columns(self) -> list[SupporterColumn]:
+        return [c for c in self.query(SupporterColumn) if c.display]
+
+    def _focused_column(self) -> SupporterColumn | None:
+        focused = self.app.focused
+        for column in self.query(SupporterColumn):
+            if focused is column.entries:
+                return column
+        return None
+
+    def _current(self) -> SupporterColumn:
+        return self._focused_column() or self._columns()[0]
+
+    def _entry(self, column: SupporterColumn) -> Supporter | None:
+        option = column.entries.highlighted_option
+        if option is None or self.workbook is None:
+            return None
+        for entry in self.workbook.supporters.get(column.kind.id, ()):
+            if entry.person == option.id:
+                return entry
+        return None
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self._describe()
+
+    def on_descendant_focus(self) -> None:
+        self._describe()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "remove", "where"):
+            if not self.is_mounted or self.workbook is None or not self._columns():
+                return None
+            return True if self._entry(self._current()) is not None else None
+        return True
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_column(self, step: int) -> None:
+        columns = self._columns()
+        current = self._current()
+        index = columns.index(current) if current in columns else 0
+        target = columns[max(0, min(len(columns) - 1, index + step))]
+        target.entries.focus()
+
+    def action_add(self) -> None:
+        if self.workbook is None:
+            return
+        kind = self._current().kind
+        already = {entry.person for entry in self.workbook.supporters.get(kind.id, ())}
+
+        def added(choice: PersonChoice | None) -> None:
+            if choice is None or self.workbook is None:
+                return
+            workbook = self.workbook
+            if choice.is_new:
+                workbook = add_person(workbook, choice.person)
+            entries = workbook.supporters.get(kind.id, ()) + (Supporter(choice.person.id),)
+            workbook = set_supporters(workbook, kind.id, entries)
+            self.edit(workbook, f"Added {choice.person.name} to {kind.title}")
+            self.call_after_refresh(self._open_editor, kind.id, choice.person.id)
+
+        self.app.push_screen(
+            PersonDialog(self.workbook, f"Add someone to {kind.title}", exclude=already), added
+        )
+
+    def _open_editor(self, kind_id: str, person_id: str) -> None:
+        """Open the details of one entry, once it is in the workbook."""
+        column = self.query_one(f"#kind-{kind_id}", SupporterColumn)
+        column.entries.focus()
+        options = column.entries
+        try:
+            options.highlighted = options.get_option_index(person_id)
+        except Exception:
+            return  # the entry is not there (the edit was refused or undone)
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        if self.workbook is None:
+            return
+        column = self._current()
+        entry = self._entry(column)
+        if entry is None:
+            return
+        kind = column.kind
+        person = self.workbook.person(entry.person)
+
+        def edited(result: SupporterEdit | None) -> None:
+            if result is None or self.workbook is None:
+                return
+            workbook = self.workbook
+            entries = workbook.supporters.get(kind.id, ())
+            if entry.person not in {e.person for e in entries}:
+                return
+            workbook = set_supporters(
+                workbook, kind.id,
+                tuple(result.supporter if e.person == entry.person else e for e in entries),
+            )
+            current = workbook.person(entry.person)
+            if current.lives != result.lives:
+                workbook = replace_person(workbook, attrs.evolve(current, lives=result.lives))
+            self.edit(workbook, f"Edited {current.name} in {kind.title}")
+
+        self.app.push_screen(
+            SupporterDialog(entry, person, kind, child_view=self.child_view), edited
+        )
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_remove(self) -> None:
+        if self.workbook is None:
+            return
+        column = self._current()
+        entry = self._entry(column)
+        if entry is None:
+            return
+        kind = column.kind
+        name = self.workbook.person(entry.person).name
+        entries = tuple(e for e in self.workbook.supporters[kind.id] if e.person != entry.person)
+        self.edit(set_supporters(self.workbook, kind.id, entries),
+                  f"Removed {name} from {kind.title}")
+        self.notify(
+            f"Removed {name} from {kind.title}. They are still in the People list. "
+            "Press ctrl+z to undo.",
+            markup=False,
+        )
+
+    def action_where(self) -> None:
+        if self.workbook is None:
+            return
+        column = self._current()
+        entry = self._entry(column)
+        if entry is None:
+            return
+        name = self.workbook.person(entry.person).name
+        elsewhere = [
+            place for place in place_names(
+                self.workbook, self.content, entry.person, self.child_view,
+                skip=("supporter", column.kind.id),
+            )
+        ]
+        if elsewhere:
+            message = f"{name} also appears in: {', '.join(elsewhere)}."
+        else:
+            message = f"{name} is not anywhere else yet."
+        self.notify(message, title="Where else", markup=False, timeout=8)
+
+    # -- progress --------------------------------------------------------------------------
+
+    def progress(self, workbook: Workbook) -> Progress:
+        counts = {kind: len(workbook.supporters.get(kind, ())) for kind in SUPPORTER_KINDS}
+        if not any(counts.values()):
+            return "empty"
+        if counts["emotional"] and counts["practical"]:
+            return "done"
+        return "started"
