@@ -335,9 +335,10 @@ class CirclesApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        """Quit after a last save; if it fails, ask before leaving unsaved work."""
-        if self.session is not None and self.session.unsaved and not self.session.read_only:
-            if not self.save_now(quiet=True):
+        """Quit after a last save; if it can't be saved, ask before leaving the changes."""
+        session = self.session
+        if session is not None and session.unsaved:
+            if session.read_only or not self.save_now(quiet=True):
                 from circles_tui.dialogs.common import ConfirmDialog
 
                 def answered(leave: bool | None) -> None:
@@ -345,11 +346,13 @@ class CirclesApp(App[int]):
                         self._release_lock()
                         self.exit(0)
 
+                why = ("This workbook is open read-only" if session.read_only
+                       else "The last changes could not be saved")
                 self.push_screen(
                     ConfirmDialog(
                         "Quit without saving?",
-                        "The last changes could not be saved. Press Cancel and use Save as (F12) "
-                        "to keep them, or quit and lose them.",
+                        f"{why}. Press Cancel and use Save as (F12) to keep your changes, "
+                        "or quit and lose them.",
                         yes="Quit and lose changes",
                     ),
                     answered,

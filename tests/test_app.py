@@ -305,3 +305,48 @@ async def test_start_screen_opens_the_example_as_a_copy():
         assert isinstance(app.screen, WorkspaceScreen)
         assert app.session.path.name == "mia-complete.toml"
         assert app.session.path.parent != EXAMPLES
+
+
+async def test_a_workbook_open_elsewhere_opens_read_only(started, tmp_path):
+    from circles_tui import lock
+
+    before = started.read_bytes()
+    with lock.acquire(started):  # another copy has it open
+        app = CirclesApp(path=started)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.pause()
+            assert app.session.read_only
+            assert "read-only" in status_text(app)
+            assert any("open in another copy" in n.message for n in app._notifications)
+            app.apply_edit(_with_age(app.session.workbook, 12), "Changed age")
+            await pilot.pause(AUTOSAVE_WAIT)
+            assert started.read_bytes() == before  # the other copy's file is untouched
+            await pilot.press("ctrl+s")  # offers save as instead
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SaveAsDialog"
+            app.screen.query_one("#path").value = str(tmp_path / "mine.toml")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not app.session.read_only
+    assert storage.read_workbook(tmp_path / "mine.toml").workbook.about.age == 12
+
+
+async def test_quitting_a_read_only_workbook_with_changes_asks_first(started):
+    from circles_tui import lock
+
+    with lock.acquire(started):
+        app = CirclesApp(path=started)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            app.apply_edit(_with_age(app.session.workbook, 12), "Changed age")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ConfirmDialog"
+            await pilot.press("escape")  # changed my mind
+            await pilot.pause()
+            assert app.is_running
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+        assert app.return_code == 0
