@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -301,9 +300,9 @@ class CirclesApp(App[int]):
         elif session.unsaved:
             state = "saving…" if self._save_timer is not None else "not saved"
         elif session.saved_at:
-            state = "saved " + time.strftime("%H:%M:%S", time.localtime(session.saved_at))
+            state = "saved " + clock(session.saved_at)
         else:
-            state = "opened " + time.strftime("%H:%M", time.localtime())
+            state = "opened " + clock(time.time())
         self.save_status = f"{where} · {state}"
 
     # -- everything else -------------------------------------------------------------
@@ -382,5 +381,6 @@ class CirclesApp(App[int]):
         self._release_lock()
 
 
-def today() -> date:
-    return date.today()
+def clock(seconds: float) -> str:
+    """A time of day for the status bar (tests pin it, so screenshots stay the same)."""
+    return time.strftime("%H:%M:%S", time.localtime(seconds))
