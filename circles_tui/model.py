@@ -310,8 +310,10 @@ def check_workbook(workbook: Workbook) -> None:
 def _check_about(about: About) -> None:
     if not about.child.strip():
         raise ModelError("about.child", "the child's name or initials are needed")
-    if about.age is not None and not (0 <= about.age <= 25):
-        raise ModelError("about.age", "the age must be between 0 and 25")
+    if about.age is not None and (
+        type(about.age) is not int or not (0 <= about.age <= 25)  # 8.5 or True would not load
+    ):
+        raise ModelError("about.age", "the age must be a whole number from 0 to 25")
 
 
 def _check_id(path: str, value: str) -> None:
@@ -336,7 +338,7 @@ def _check_placements(circle: str, placements: tuple[Placement, ...], ids: set[s
         if placement.person in seen:
             raise ModelError(f"{path}.person", f"{placement.person!r} is in this circle twice")
         seen.add(placement.person)
-        if isinstance(placement.ring, bool) or placement.ring not in range(1, RING_COUNT + 1):
+        if type(placement.ring) is not int or placement.ring not in range(1, RING_COUNT + 1):
             raise ModelError(f"{path}.ring", f"the ring must be a whole number from 1 to {RING_COUNT}")
         if placement.named_by and placement.named_by not in NAMED_BY:
             raise ModelError(f"{path}.named_by", f"must be one of {', '.join(NAMED_BY)}")
