@@ -56,12 +56,20 @@ class WorkbookFileError(Exception):
 
     def location(self) -> str:
         """`FILE:LINE` (or just `FILE`), as compilers print it."""
-        return f"{self.file}:{self.line}" if self.line else self.file
+        return _one_line(f"{self.file}:{self.line}" if self.line else self.file)
 
     def sentence(self) -> str:
         where = f" on line {self.line}" if self.line else ""
         key = f" ({self.path})" if self.path else ""
-        return f"{self.file}{where}{key}: {self.problem}"
+        return _one_line(f"{self.file}{where}{key}: {self.problem}")
+
+
+def _one_line(text: str) -> str:
+    """Show line breaks and other control characters (from a key or file name) as escapes,
+    so a message is always one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class ConflictError(WorkbookFileError):
@@ -136,6 +144,8 @@ def parse_workbook(data: bytes | str, name: str = "<workbook>") -> Workbook:
         raise WorkbookFileError(
             name, "the file has brackets nested too deeply to be a workbook."
         ) from None
+    except ValueError:  # Python refuses to read whole numbers of thousands of digits
+        raise WorkbookFileError(name, "the file holds a number far too long to be a workbook.") from None
     try:
         return _WorkbookReader(document).workbook()
     except ModelError as error:
@@ -393,6 +403,7 @@ def _find_line(text: str, key_path: str) -> int | None:
                 counts[base] = index + 1
                 current[name] = index
                 section = f"{base}[{index}]"
+                lines.setdefault(base, number)  # for problems with the array as a whole
             else:
                 section = base
             lines.setdefault(section, number)
