@@ -145,7 +145,10 @@ def load_content(path: str | os.PathLike) -> Content:
     except tomllib.TOMLDecodeError as error:
         from circles_tui.storage import _syntax_error
 
-        raise ContentError(str(path), _syntax_error(str(path), str(error)).problem) from None
+        syntax = _syntax_error(str(path), str(error))
+        raise ContentError(str(path), syntax.problem, line=syntax.line) from None
+    except RecursionError:  # tomllib goes one level deeper for each bracket inside a bracket
+        raise ContentError(str(path), "the file has brackets nested too deeply.") from None
     try:
         return _read(document)
     except ModelError as error:
@@ -252,7 +255,7 @@ class _Reader:
         role = self.text(t, "theme_role", p)
         if role not in THEME_ROLES:
             raise ModelError(f"{p}.theme_role", f"must be one of {', '.join(THEME_ROLES)}")
-        fields_doc = t.get("fields", [])
+        fields_doc = self.list_of_tables(t, "fields", p) if "fields" in t else []
         model_fields = CIRCLE_FIELDS[circle_id]
         if [f.get("id") for f in fields_doc if isinstance(f, dict)] != [f.id for f in model_fields]:
             raise ModelError(
