@@ -1,0 +1,466 @@
+"""The Tree of Life drawn in characters, with its parts labelled and the current one marked.
+
+The picture is drawn to fit the space it is given: a full tree (canopy with
+fruits, branches, trunk, ground, roots, drifting seeds and a storm cloud) when
+there is room, a labelled list of the parts when there is not, and a single
+wrapped line of labels when there is hardly any height at all.
+
+Each label carries the part's number key, its title and how much has been said
+there (a tick and a count, or an empty circle), so the picture still says
+everything with colours off; the current part is shown reversed and with a
+pointer. Colours come from component classes that use theme variables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Literal, NamedTuple
+
+from textual import events
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.style import Style
+from textual.widget import Widget
+
+Region = Literal["storms", "leaves", "fruits", "branches", "trunk", "seeds", "ground", "roots"]
+Mode = Literal["tree", "list", "strip"]
+
+CURRENT_MARK = "▶"
+DONE_MARK = "✓"
+EMPTY_MARK = "○"
+LEADER = "┈"
+# Reverse video, not a colour, so the current part shows with colours off too.
+CURRENT_STYLE = Style(reverse=True, bold=True)
+CURRENT_LEADER = "━"
+
+# Below these sizes the picture becomes a list, then a line of labels.
+TREE_MIN_ART_WIDTH = 13
+LIST_MIN_HEIGHT = 9
+
+
+class PartMark(NamedTuple):
+    """What the drawing shows for one part: its key, title and how much is in it."""
+
+    id: str
+    key: str
+    title: str
+    count: int
+    available: bool = True  # False for the storms until they are started
+
+
+class TreeDrawing(Widget, can_focus=False):
+    """A labelled Tree of Life; clicking a label (or its part of the tree) picks that part."""
+
+    DEFAULT_CSS = """
+    TreeDrawing {
+        width: 1fr;
+        height: 1fr;
+        padding: 0 1 0 0;
+    }
+    TreeDrawing > .tree-drawing--title { text-style: bold; color: $text-primary; }
+    TreeDrawing > .tree-drawing--storms { color: $text-muted; }
+    TreeDrawing > .tree-drawing--storms-started { color: $primary-lighten-2; }
+    TreeDrawing > .tree-drawing--rain { color: $primary-lighten-1; }
+    TreeDrawing > .tree-drawing--leaves { color: $success; }
+    TreeDrawing > .tree-drawing--leaves-light { color: $success-lighten-1; }
+    TreeDrawing > .tree-drawing--fruits { color: $error-lighten-1; background: $success; text-style: bold; }
+    TreeDrawing > .tree-drawing--branches { color: $warning-darken-1; }
+    TreeDrawing > .tree-drawing--trunk { color: $warning-darken-2; }
+    TreeDrawing > .tree-drawing--seeds { color: $accent; text-style: bold; }
+    TreeDrawing > .tree-drawing--ground { color: $success-darken-2; }
+    TreeDrawing > .tree-drawing--grass { color: $success-lighten-1; }
+    TreeDrawing > .tree-drawing--roots { color: $warning-darken-3; }
+    TreeDrawing > .tree-drawing--leader { color: $text-muted; }
+    TreeDrawing > .tree-drawing--leader-current { color: $accent; text-style: bold; }
+    TreeDrawing > .tree-drawing--key { color: $text-accent; text-style: bold; }
+    TreeDrawing > .tree-drawing--label { color: $text; }
+    TreeDrawing > .tree-drawing--done { color: $text-success; }
+    TreeDrawing > .tree-drawing--empty { color: $text-muted; }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "tree-drawing--title",
+        "tree-drawing--storms",
+        "tree-drawing--storms-started",
+        "tree-drawing--rain",
+        "tree-drawing--leaves",
+        "tree-drawing--leaves-light",
+        "tree-drawing--fruits",
+        "tree-drawing--branches",
+        "tree-drawing--trunk",
+        "tree-drawing--seeds",
+        "tree-drawing--ground",
+        "tree-drawing--grass",
+        "tree-drawing--roots",
+        "tree-drawing--leader",
+        "tree-drawing--leader-current",
+        "tree-drawing--key",
+        "tree-drawing--label",
+        "tree-drawing--done",
+        "tree-drawing--empty",
+    }
+
+    class PartClicked(Message):
+        """The user clicked a part's label or its place in the picture."""
+
+        def __init__(self, part: str) -> None:
+            super().__init__()
+            self.part = part
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.title_text = ""
+        self.marks: tuple[PartMark, ...] = ()
+        self.current = ""
+        # Where each part was drawn last time: (y, x0, x1, part id), for clicks.
+        self._hits: list[tuple[int, int, int, str]] = []
+
+    def show(self, marks: Sequence[PartMark], current: str, title: str = "") -> None:
+        """Draw these parts (in key order, the storms last) with `current` marked."""
+        self.marks = tuple(marks)
+        self.current = current
+        self.title_text = title
+        self.refresh(layout=True)
+
+    # -- sizing ------------------------------------------------------------------------
+
+    @property
+    def mode(self) -> Mode:
+        return choose_mode(self.content_size.width, self.content_size.height, self._label_width())
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self._label_width() + 20
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """When asked (height: auto), the drawing is a line or two of labels."""
+        return len(self._strip_lines(width))
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def render(self) -> Content:
+        width, height = self.content_size.width, self.content_size.height
+        self._hits = []
+        if not self.marks or width <= 0 or height <= 0:
+            return Content("")
+        mode = self.mode
+        if mode == "tree":
+            lines = self._tree_lines(width, height)
+        elif mode == "list":
+            lines = self._list_lines(width)
+        else:
+            lines = self._strip_lines(width)
+        return Content("\n").join(lines[:height])
+
+    def _style(self, name: str) -> Style:
+        return self.get_visual_style(f"tree-drawing--{name}", partial=True)
+
+    def _tree_parts(self) -> list[PartMark]:
+        return [m for m in self.marks if m.id != "storms"]
+
+    def _storms(self) -> PartMark | None:
+        return next((m for m in self.marks if m.id == "storms"), None)
+
+    def _label_width(self) -> int:
+        titles = [len(m.title) for m in self._tree_parts()] or [8]
+        return 2 + len(max((m.key for m in self.marks), key=len, default="1")) + 1 + max(titles) + 4
+
+    def _label(self, mark: PartMark, width: int | None = None) -> Content:
+        """`▶ 5 Leaves ✓3`: pointer, number key, title, progress. Reversed when current."""
+        current = mark.id == self.current
+        if not mark.available:
+            progress = Content.styled("optional", self._style("empty"))
+        elif mark.count:
+            progress = Content.styled(f"{DONE_MARK}{mark.count}", self._style("done"))
+        else:
+            progress = Content.styled(EMPTY_MARK, self._style("empty"))
+        pointer = f"{CURRENT_MARK} " if current else "  "
+        head = Content.assemble(
+            (pointer, self._style("leader-current") if current else ""),
+            (mark.key, self._style("key")),
+            " ",
+        )
+        body = Content.assemble((mark.title, self._style("label")), " ", progress)
+        if width is not None:
+            room = max(1, width - head.cell_length)
+            if body.cell_length > room:
+                body = body.truncate(room, ellipsis=True)
+        if current:
+            body = body.stylize(CURRENT_STYLE)
+        return head + body
+
+    def _title(self, width: int) -> Content:
+        return Content.styled(self.title_text, self._style("title")).truncate(width, ellipsis=True)
+
+    def _cells(self, cells: Sequence[tuple[str, str]]) -> Content:
+        return Content.assemble(*((char, self._style(region) if region else "") for char, region in cells))
+
+    def _list_lines(self, width: int) -> list[Content]:
+        lines: list[Content] = []
+        if self.title_text:
+            lines.append(self._title(width))
+        for mark in self.marks:
+            if mark.id == "storms":
+                lines.append(Content(""))
+            self._hits.append((len(lines), 0, width, mark.id))
+            lines.append(self._label(mark, width))
+        return lines
+
+    def _strip_lines(self, width: int) -> list[Content]:
+        width = max(width, 1)
+        lines: list[Content] = []
+        line = Content("")
+        hits: list[tuple[int, int, int, str]] = []
+        for mark in self.marks:
+            label = self._label(mark, width)
+            gap = 1 if line.cell_length else 0
+            if line.cell_length and line.cell_length + gap + label.cell_length > width:
+                lines.append(line)
+                line, gap = Content(""), 0
+            start = line.cell_length + gap
+            line = line + Content(" " * gap) + label
+            hits.append((len(lines), start, start + label.cell_length, mark.id))
+        lines.append(line)
+        self._hits = hits
+        return lines
+
+    def _tree_lines(self, width: int, height: int) -> list[Content]:
+        label_width = self._label_width()
+        art_width = min(width - label_width - 1, 40)
+        top = 1 if self.title_text else 0
+        art = draw_tree(art_width, height - top, self._storms() is not None and self._storms().available)
+        lines: list[Content] = []
+        if self.title_text:
+            lines.append(self._title(width))
+        by_row = {row: part for part, row in art.anchors.items()}
+        marks = {m.id: m for m in self.marks}
+        for y, cells in enumerate(art.cells):
+            part = by_row.get(y)
+            mark = marks.get(part) if part else None
+            if mark is not None and part == "storms":
+                # The storm cloud's label sits just after the cloud.
+                used = art.right_edge(y)
+                label = self._label(mark, width - used - 1)
+                row = self._cells(cells[:used]) + Content(" ") + label
+                self._hits.append((y + top, 0, used + 1 + label.cell_length, part))
+            elif mark is not None:
+                # A dotted leader runs from the part to its label, around anything drawn.
+                used = art.right_edge(y, part)
+                current = mark.id == self.current
+                leader = (CURRENT_LEADER if current else LEADER, "leader-current" if current else "leader")
+                led = [leader if x >= used and char == " " else (char, region)
+                       for x, (char, region) in enumerate(cells)]
+                label = self._label(mark, width - art_width - 1)
+                row = self._cells(led) + Content(" ") + label
+                self._hits.append((y + top, 0, art_width + 1 + label.cell_length, part))
+            else:
+                row = self._cells(cells)
+            lines.append(row)
+        for region, rows in art.region_rows.items():
+            for y in rows:
+                if by_row.get(y) is None:
+                    self._hits.append((y + top, 0, art_width, region))
+        return lines
+
+    # -- clicks ------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for y, x0, x1, part in self._hits:
+            if offset.y == y and x0 <= offset.x < x1:
+                known = {m.id for m in self.marks}
+                target = "fruits" if part == "fruits" else part
+                if target in known:
+                    self.post_message(self.PartClicked(target))
+                return
+
+
+def choose_mode(width: int, height: int, label_width: int) -> Mode:
+    """The richest picture that fits: a tree, a list of labels, or a line of labels."""
+    if width - label_width - 1 >= TREE_MIN_ART_WIDTH and height >= 15:
+        return "tree"
+    if height >= LIST_MIN_HEIGHT:
+        return "list"
+    return "strip"
+
+
+# -- the picture ---------------------------------------------------------------------------
+
+Cell = tuple[str, str]  # character, region ("" for sky)
+
+
+class Art:
+    """A drawn tree: rows of cells, and the row where each part's label belongs."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width = width
+        self.cells: list[list[Cell]] = [[(" ", "")] * width for _ in range(height)]
+        self.anchors: dict[str, int] = {}
+        self.region_rows: dict[str, list[int]] = {}
+
+    def put(self, x: int, y: int, char: str, region: str) -> None:
+        if 0 <= y < len(self.cells) and 0 <= x < self.width:
+            self.cells[y][x] = (char, region)
+            rows = self.region_rows.setdefault(_part_of(region), [])
+            if y not in rows:
+                rows.append(y)
+
+    def right_edge(self, y: int, part: str | None = None) -> int:
+        """One past the last drawn cell of row `y` (of `part`, when it is in that row)."""
+        row = self.cells[y]
+        for wanted in (part, None):
+            for x in range(len(row) - 1, -1, -1):
+                char, region = row[x]
+                if char != " " and (wanted is None or _part_of(region) == wanted):
+                    return x + 1
+        return 0
+
+
+def _part_of(region: str) -> str:
+    return {
+        "grass": "ground",
+        "leaves-light": "leaves",
+        "rain": "storms",
+        "storms-started": "storms",
+    }.get(region, region)
+
+
+def draw_tree(width: int, height: int, storms_started: bool) -> Art:
+    """Draw a tree filling about `width` x `height` cells; proportions follow the smaller."""
+    # Rows for each band, grown from the canopy size that fits both ways.
+    cloud_rows = 3 if width >= 24 else 2
+    canopy = max(3, min(round((width - 1) / 2.6), round(height * 0.36)))
+    while True:
+        branch_rows = max(1, canopy // 4)
+        trunk_rows = max(2, canopy // 2)
+        root_rows = max(1, canopy // 3)
+        total = cloud_rows + canopy + branch_rows + trunk_rows + 1 + root_rows
+        if total <= height or canopy <= 3:
+            break
+        canopy -= 1
+    art = Art(width, min(total, height))
+    cx = width / 2
+    y = 0
+
+    # A storm cloud in the top corner: faint until the storms are started, then raining.
+    big_cloud = width >= 24
+    cloud_rows = 3 if big_cloud else 2
+    cloud = ["  ▄▆██▆▄▄▆▆▄", " ▀▀▀▀▀▀▀▀▀▀▀▀"] if big_cloud else ["▂▄▆▆▄▂▄▂"[: max(4, width // 3)]]
+    cloud_style = "storms-started" if storms_started else "storms"
+    for row, text in enumerate(cloud):
+        for x, char in enumerate(text):
+            if char != " ":
+                art.put(x, y + row, char, cloud_style)
+    if storms_started:
+        for x in range(2, len(cloud[-1]) - 1, 3):
+            art.put(x, y + len(cloud), "╱", "rain")
+    art.anchors["storms"] = y + len(cloud) - 1
+    y += cloud_rows
+
+    # The canopy: an ellipse drawn with half blocks (two rows of dots per line), fruits inside.
+    top = y
+    half_w = min(width / 2 - 0.5, canopy * 1.3)
+    half_h = canopy  # in half-rows
+
+    def inside(px: float, py: float) -> bool:
+        dx = (px - cx) / half_w
+        dy = (py - half_h) / half_h
+        return dx * dx + dy * dy <= 1.0
+
+    for row in range(canopy):
+        for x in range(width):
+            upper = inside(x + 0.5, row * 2 + 0.5)
+            lower = inside(x + 0.5, row * 2 + 1.5)
+            if upper and lower:
+                char = "█"
+            elif upper:
+                char = "▀"
+            elif lower:
+                char = "▄"
+            else:
+                continue
+            art.put(x, top + row, char, "leaves")
+    fruit_row = top + canopy - 2
+    # Fruits hang where a fixed scatter lands well inside the canopy, never touching.
+    placed: list[tuple[int, int]] = []
+    for row in range(1, canopy - 1):
+        for x in range(1, width - 1):
+            if not all(
+                inside(x + 0.5 + dx, row * 2 + 1 + dy) for dx in (-1.5, 1.5) for dy in (-1.5, 1.5)
+            ):
+                continue
+            if ((x * 2654435761) ^ (row * 40503)) % 97 > 30:
+                continue
+            if any(abs(x - fx) < 5 and abs(row - fy) < 2 for fx, fy in placed):
+                continue
+            placed.append((x, row))
+            art.put(x, top + row, "●", "fruits")
+    # Sunlight on the upper left of the canopy.
+    light_x, light_rx = cx - half_w * 0.38, half_w * 0.38
+    light_y, light_ry = half_h * 0.6, half_h * 0.38
+    for row in range(canopy):
+        for x in range(width):
+            char, region = art.cells[top + row][x]
+            if region != "leaves" or char != "█":
+                continue
+            dx = (x + 0.5 - light_x) / light_rx
+            dy = (row * 2 + 1 - light_y) / light_ry
+            if dx * dx + dy * dy <= 1.0:
+                art.put(x, top + row, char, "leaves-light")
+    art.anchors["leaves"] = top + max(0, canopy // 4)
+    art.anchors["fruits"] = fruit_row
+    y += canopy
+
+    # The trunk runs from under the canopy to the ground; the branches fan out above it.
+    trunk_w = 3 if width < 22 else 4 if width < 32 else 6
+    tx0 = round(cx - trunk_w / 2)
+    tx1 = tx0 + trunk_w - 1
+    for j in range(branch_rows):
+        spread = branch_rows - j  # wider near the canopy
+        art.put(tx0 - 1 - (spread - 1) * 2, y + j, "╲", "branches")
+        art.put(tx1 + 1 + (spread - 1) * 2, y + j, "╱", "branches")
+        if spread > 1:
+            art.put(tx0 - (spread - 1) * 2, y + j, "_", "branches")
+            art.put(tx1 + (spread - 1) * 2, y + j, "_", "branches")
+    art.anchors["branches"] = y + branch_rows // 2
+    for j in range(branch_rows + trunk_rows):
+        for x in range(tx0, tx1 + 1):
+            char = "▐" if x == tx0 else "▌" if x == tx1 else "▓"
+            art.put(x, y + j, char, "trunk")
+    y += branch_rows
+    art.anchors["trunk"] = y + (trunk_rows - 1) // 2
+    # The trunk flares where it meets the ground.
+    art.put(tx0 - 1, y + trunk_rows - 1, "▟", "trunk")
+    art.put(tx1 + 1, y + trunk_rows - 1, "▙", "trunk")
+    # Seeds drift down from the canopy to the right of the trunk; grass grows at its foot.
+    seed_row = y + trunk_rows - 1
+    drift = [(tx1 + 3, seed_row), (tx1 + 6, seed_row - 1), (tx1 + 4, seed_row - 3),
+             (tx1 + 8, seed_row - 2), (tx1 + 7, seed_row - 5)]
+    for n, (x, row) in enumerate(drift):
+        if x < width - 1 and row > y - branch_rows and row != y + (trunk_rows - 1) // 2:
+            art.put(x, row, "•" if n % 2 == 0 else "◦", "seeds")
+    for x in (1, 3, tx0 - 4):
+        if 0 <= x < tx0 - 2:
+            art.put(x, seed_row, "ʷ", "grass")
+    art.anchors["seeds"] = seed_row if seed_row != art.anchors["trunk"] else seed_row - 1
+    y += trunk_rows
+
+    # The ground, then the roots spreading under it.
+    for x in range(width):
+        if tx0 <= x <= tx1:
+            art.put(x, y, "▓", "trunk")
+        else:
+            art.put(x, y, "▀", "ground")
+    art.anchors["ground"] = y
+    y += 1
+    mid = round(cx) - (1 if trunk_w % 2 == 0 else 0)
+    for k in range(root_rows):
+        art.put(tx0 - 1 - k * 2, y + k, "╱", "roots")
+        art.put(tx1 + 1 + k * 2, y + k, "╲", "roots")
+        art.put(tx0 - k, y + k, "╱", "roots") if k else None
+        art.put(tx1 + k, y + k, "╲", "roots") if k else None
+        art.put(mid, y + k, "│" if k < root_rows - 1 else "╵", "roots")
+    art.anchors["roots"] = y + (root_rows - 1) // 2
+    return art
