@@ -1,0 +1,376 @@
+"""The session as a neutral document: sections of headings, items and tables.
+
+The Markdown, HTML and plain-text writers all render this one structure, so they
+say the same things in the same order and differ only in how they mark it up.
+Worksheet wording (titles, ring labels, field and choice labels) comes from
+`Content`; the few words of our own (section names, "Practitioner only") are the
+constants below. Text from the workbook is kept as plain data here; each writer
+escapes it for its own format.
+
+Practitioner-only parts are built only when `private` is true: a child view or a
+redacted export never has them in its document at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+
+from circles_tui.content import CircleText, Content
+from circles_tui.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
+from circles_tui.network import disagreements, gaps, proposed_network
+
+# Our own words: headings and labels that the worksheet content does not provide.
+TITLE = "Circles and Tree of Life"
+PRIVATE = "Practitioner only"
+ABOUT = "About this work"
+PEOPLE = "People"
+SUPPORTERS = "Supporter circles"
+TREE = "Tree of Life"
+NETWORK = "Proposed network list"
+NETWORK_NOTE = (
+    "Everyone placed anywhere in this workbook, most often mentioned first. It is a "
+    "starting point for planning who to invite; it does not decide who is invited."
+)
+DISAGREEMENTS = "Worth a conversation"
+GAPS = "Gaps"
+NOT_STARTED = "Not started yet."
+NOBODY = "Nobody here yet."
+NONE_FOUND = "None found."
+LABELS = {
+    "child": "Child",
+    "age": "Age",
+    "pronouns": "Pronouns",
+    "sessions": "Sessions",
+    "taking_part": "Taking part",
+    "practitioner": "Practitioner",
+    "organisation": "Organisation",
+    "relationship": "Relationship",
+    "lives": "Lives",
+    "contact": "Contact",
+    "note": "Note",
+    "concern": "Concern (discuss before inviting)",
+    "named_by": "Named by",
+    "what_they_do": "What they do",
+    "how_to_use": "How to use them",
+    "reach": "How to reach them",
+    "words": "In the child's words",
+    "people": "People",
+    "died": "has died",
+    "never_met": "never met",
+    "name": "Name",
+    "appears": "Appears in",
+    "suggested": "Suggested by",
+    "concerns": "Concerns",
+    "discuss": "Discuss before inviting",
+    "yes": "Yes",
+}
+
+
+@attrs.frozen
+class Item:
+    """A list entry: an optional title (usually a name), text, and entries beneath it."""
+
+    title: str = ""
+    text: str = ""
+    children: tuple[Item, ...] = ()
+    private: bool = False  # practitioner-only: writers mark it clearly
+
+
+@attrs.frozen
+class Heading:
+    level: int  # 1 is the document title; sections are 2, their parts 3
+    text: str
+
+
+@attrs.frozen
+class Para:
+    text: str
+    private: bool = False
+
+
+@attrs.frozen
+class Items:
+    items: tuple[Item, ...]
+
+
+@attrs.frozen
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@attrs.frozen
+class Figure:
+    """A picture: ("circle", circle id) or ("tree", ""). Only the HTML writer draws it."""
+
+    kind: str
+    key: str = ""
+
+
+Block = Heading | Para | Items | Table | Figure
+
+
+@attrs.frozen
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@attrs.frozen
+class Document:
+    title: str
+    sections: tuple[Section, ...]
+
+
+# -- helpers shared with the writers ---------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Drop control characters (terminal escapes, characters XML cannot hold); keep newlines."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def join(parts: Iterable[str], sep: str = "; ") -> str:
+    return sep.join(p for p in parts if p)
+
+
+def extra_text(circle: CircleText, placement: Placement) -> list[tuple[str, str]]:
+    """(label, value) for each extra filled in, in the circle's field order."""
+    out = []
+    for field in circle.fields:
+        value = placement.extras.get(field.id)
+        if not value:
+            continue
+        if isinstance(value, tuple):
+            shown = ", ".join(field.label_of(v) for v in value)
+        elif field.choices:
+            shown = field.label_of(value)
+        else:
+            shown = value
+        out.append((field.label, shown))
+    return out
+
+
+def private_shown(options) -> bool:
+    return not (options.child_view or options.redact)
+
+
+# -- building --------------------------------------------------------------------------
+
+
+def build(workbook: Workbook, content: Content, options) -> Document:
+    """The whole session as a Document. `options` is an ExportOptions."""
+    private = private_shown(options)
+    names = {p.id: p.name for p in workbook.people}
+    sections = [_about(workbook, private), _people(workbook, private)]
+    sections += [
+        _circle(workbook, content, circle_id, names, private) for circle_id in CIRCLE_IDS
+    ]
+    sections.append(_supporters(workbook, content, names, private))
+    sections.append(_tree(workbook, content, names, private))
+    if workbook.storms is not None and not _empty(workbook.storms, private):
+        sections.append(_storms(workbook, content, names, private))
+    sections.append(_network(workbook, content, private, options.child_view))
+    return Document(f"{TITLE}: {workbook.about.child}", tuple(sections))
+
+
+def _empty(part: TreePart, private: bool) -> bool:
+    return not (part.words or part.answers or part.people or (private and part.practitioner_note))
+
+
+def _about(workbook: Workbook, private: bool) -> Section:
+    about = workbook.about
+    rows = [
+        (LABELS["child"], about.child),
+        (LABELS["age"], "" if about.age is None else str(about.age)),
+        (LABELS["pronouns"], about.pronouns),
+        (LABELS["sessions"], ", ".join(long_date(d) for d in about.session_dates)),
+        (LABELS["taking_part"], "; ".join(about.taking_part)),
+        (LABELS["practitioner"], about.practitioner),
+        (LABELS["organisation"], about.organisation),
+    ]
+    items = [Item(label, value) for label, value in rows if value]
+    if private and about.practitioner_note:
+        items.append(Item(PRIVATE, about.practitioner_note, private=True))
+    return Section("about", ABOUT, (Items(tuple(items)),))
+
+
+def _person_line(person) -> str:
+    marks = [person.relationship]
+    if not person.living:
+        marks.append(LABELS["died"])
+    if not person.known:
+        marks.append(LABELS["never_met"])
+    return join(marks, ", ")
+
+
+def _people(workbook: Workbook, private: bool) -> Section:
+    items = []
+    for person in workbook.people:
+        children = []
+        for key in ("lives", "contact", "note"):
+            value = getattr(person, key)
+            if value:
+                children.append(Item(LABELS[key], value))
+        if private and person.practitioner_note:
+            children.append(Item(PRIVATE, person.practitioner_note, private=True))
+        if private and person.concern:
+            children.append(Item(LABELS["concern"], person.concern, private=True))
+        items.append(Item(person.name, _person_line(person), tuple(children)))
+    blocks: tuple[Block, ...] = (Items(tuple(items)),) if items else (Para(NOBODY),)
+    return Section("people", PEOPLE, blocks)
+
+
+def _circle(workbook: Workbook, content: Content, circle_id: str, names: dict, private: bool) -> Section:
+    circle = content.circle(circle_id)
+    placements = workbook.circles[circle_id]
+    blocks: list[Block] = [Para(circle.purpose)]
+    if not placements:
+        return Section(circle_id, circle.title, (*blocks, Para(NOT_STARTED)))
+    blocks.append(Figure("circle", circle_id))
+    for ring in range(1, RING_COUNT + 1):
+        blocks.append(Heading(3, circle.ring_label(ring)))
+        here = [p for p in placements if p.ring == ring]
+        if not here:
+            blocks.append(Para(NOBODY))
+            continue
+        items = []
+        for p in here:
+            person = workbook.person(p.person)
+            children = [Item(label, value) for label, value in extra_text(circle, p)]
+            if p.named_by:
+                children.insert(0, Item(LABELS["named_by"], content.named_by.get(p.named_by, p.named_by)))
+            if private and p.practitioner_note:
+                children.append(Item(PRIVATE, p.practitioner_note, private=True))
+            text = join([person.relationship, _quoted(p.note)], "; ")
+            items.append(Item(names[p.person], text, tuple(children)))
+        blocks.append(Items(tuple(items)))
+    return Section(circle_id, circle.title, tuple(blocks))
+
+
+def _quoted(text: str) -> str:
+    return f"\u201c{text}\u201d" if text else ""
+
+
+def _supporters(workbook: Workbook, content: Content, names: dict, private: bool) -> Section:
+    blocks: list[Block] = []
+    for kind in SUPPORTER_KINDS:
+        text = content.supporter(kind)
+        entries = workbook.supporters[kind]
+        # Not normally shared (false supporters): shown to the practitioner, marked as theirs.
+        held_back = not text.shared_by_default and not workbook.about.share_false_supporters
+        if held_back and not private:
+            continue
+        title = f"{text.title} ({PRIVATE})" if held_back else text.title
+        blocks.append(Heading(3, title))
+        blocks.append(Para(text.who))
+        blocks.append(Para(f"{LABELS['how_to_use']}: {text.how_to_use}"))
+        if not entries:
+            blocks.append(Para(NOBODY))
+            continue
+        items = []
+        for s in entries:
+            children = [
+                Item(LABELS[key], getattr(s, key))
+                for key in ("what_they_do", "how_to_use", "reach", "note")
+                if getattr(s, key)
+            ]
+            if private and s.practitioner_note:
+                children.append(Item(PRIVATE, s.practitioner_note, private=True))
+            items.append(Item(names[s.person], "", tuple(children), private=held_back))
+        blocks.append(Items(tuple(items)))
+    return Section("supporters", SUPPORTERS, tuple(blocks))
+
+
+def _tree_blocks(part: TreePart, text, names: dict, workbook: Workbook, private: bool) -> list[Block]:
+    blocks: list[Block] = [Heading(3, f"{text.title}: {text.meaning}")]
+    if _empty(part, private):
+        blocks.append(Para(NOT_STARTED))
+        return blocks
+    items = [Item("", word) for word in part.words]
+    if part.people:
+        people = []
+        for pid in part.people:
+            person = workbook.person(pid)
+            marks = join([LABELS["died"] if not person.living else "",
+                          LABELS["never_met"] if not person.known else ""], ", ")
+            people.append(f"{names[pid]} ({marks})" if marks else names[pid])
+        items.append(Item(LABELS["people"], ", ".join(people)))
+    for answer in part.answers:
+        items.append(Item(answer.question, answer.answer))
+    if private and part.practitioner_note:
+        items.append(Item(PRIVATE, part.practitioner_note, private=True))
+    blocks.append(Items(tuple(items)))
+    return blocks
+
+
+def _tree(workbook: Workbook, content: Content, names: dict, private: bool) -> Section:
+    started = any(not _empty(workbook.tree[p], private) for p in TREE_PARTS)
+    blocks: list[Block] = [Figure("tree")] if started else [Para(NOT_STARTED)]
+    for part in TREE_PARTS:
+        blocks += _tree_blocks(workbook.tree[part], content.tree_part(part), names, workbook, private)
+    return Section("tree", TREE, tuple(blocks))
+
+
+def _storms(workbook: Workbook, content: Content, names: dict, private: bool) -> Section:
+    text = content.storms
+    blocks = _tree_blocks(workbook.storms, text, names, workbook, private)
+    blocks[0] = Para(text.meaning)
+    return Section("storms", text.title, tuple(blocks))
+
+
+def _network(workbook: Workbook, content: Content, private: bool, child_view: bool) -> Section:
+    who_knows = content.circle("who-knows")
+    could_help = content.circle("who-could-help")
+    services = content.circle("services-suggest")
+    help_field = next(f for f in could_help.fields if f.id == "help_types")
+    tell_field = next(f for f in who_knows.fields if f.id == "who_will_tell")
+    view_field = next(f for f in services.fields if f.id == "yp_view")
+    headers = [
+        LABELS["name"], LABELS["appears"], LABELS["suggested"], who_knows.short,
+        help_field.label, view_field.label,
+    ]
+    if private:
+        headers.append(f"{LABELS['concerns']} ({PRIVATE})")
+    rows = []
+    for entry in proposed_network(workbook, content):
+        person = entry.person
+        appears = [f"{content.circle(c).short}: {content.circle(c).ring_label(r)}" for c, r in entry.circles]
+        appears += [content.supporter(k).title for k in entry.supporter_kinds]
+        appears += [content.tree_part(t).title for t in entry.tree_parts]
+        knows = [who_knows.ring_label(entry.knows_worries) if entry.knows_worries else ""]
+        if entry.who_will_tell:
+            knows.append(f"{tell_field.label}: {entry.who_will_tell}")
+        row = [
+            join([person.name, person.relationship, entry.lives], "\n"),
+            "\n".join(appears),
+            "\n".join(content.named_by.get(s, s) for s in entry.suggested_by),
+            join(knows, "\n"),
+            "\n".join(help_field.label_of(r) for r in entry.roles),
+            view_field.label_of(entry.yp_view) if entry.yp_view else "",
+        ]
+        if private:
+            flag = [LABELS["discuss"]] if entry.discuss_before_inviting else []
+            row.append("\n".join(flag + list(entry.concerns)))
+        rows.append(tuple(row))
+    blocks: list[Block] = [Para(NETWORK_NOTE)]
+    blocks.append(Table(tuple(headers), tuple(rows)) if rows else Para(NOBODY))
+    if not child_view:  # supervision items, not for the child's copy
+        found = disagreements(workbook, content)
+        blocks.append(Heading(3, DISAGREEMENTS))
+        blocks.append(Items(tuple(Item("", s) for s in found)) if found else Para(NONE_FOUND))
+    holes = gaps(workbook, content)
+    blocks.append(Heading(3, GAPS))
+    blocks.append(Items(tuple(Item("", s) for s in holes)) if holes else Para(NONE_FOUND))
+    return Section("network", NETWORK, tuple(blocks))
