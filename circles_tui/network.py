@@ -273,7 +273,8 @@ def gaps(workbook: Workbook, content: Content) -> tuple[str, ...]:
 def sentence(text: str) -> str:
     """End with a full stop, unless the text already ends in . ? or !"""
     text = text.strip()
-    return text if text.endswith((".", "?", "!")) else text + "."
+    ended = text.rstrip("\"'\u201d\u2019")  # a closing quote after the stop is fine
+    return text if ended.endswith((".", "?", "!")) else text + "."
 
 
 def _text(placement: Placement | None, key: str) -> str:
