@@ -177,6 +177,8 @@ class PeopleStep(Step):
         Binding("delete", "delete", "Delete", show=False),
     ]
 
+    _pending_select: str | None = None  # a person just added
+
     def compose(self) -> ComposeResult:
         yield Static(
             "Everyone named so far, once each. Someone in several circles is one person here, "
@@ -193,6 +195,8 @@ class PeopleStep(Step):
     def show(self, workbook: Workbook) -> None:
         table = self.query_one("#people", DataTable)
         kept = self._selected_id()
+        if self._pending_select in workbook.people_by_id():
+            kept, self._pending_select = self._pending_select, None
         kept_row = table.cursor_row
         table.clear(columns=True)
         rows = []
@@ -275,7 +279,7 @@ class PeopleStep(Step):
         if person is None or self.workbook is None:
             detail.update("")
             return
-        box.border_title = person.name
+        box.border_title = Content(person.name)
         places = place_names(self.workbook, self.content, person.id, self.child_view)
         lines: list[Content] = []
 
@@ -320,8 +324,8 @@ class PeopleStep(Step):
             person = attrs.evolve(person, id=new_person_id(self.workbook, person.name))
             twin = next((p for p in self.workbook.people
                          if p.name.strip().casefold() == person.name.strip().casefold()), None)
+            self._pending_select = person.id  # selected once it comes back down in `show`
             self.edit(add_person(self.workbook, person), f"Added {person.name}")
-            self.call_after_refresh(self._select, person.id)
             if twin is not None:
                 self.notify(
                     f"There is already someone called {twin.name}. If they are the same person, "
@@ -332,13 +336,6 @@ class PeopleStep(Step):
         self.app.push_screen(
             PersonEditDialog(Person("new", ""), "Add someone", child_view=self.child_view), added
         )
-
-    def _select(self, person_id: str) -> None:
-        table = self.query_one("#people", DataTable)
-        try:
-            table.move_cursor(row=table.get_row_index(person_id))
-        except Exception:
-            pass
 
     def action_edit(self) -> None:
         person = self._selected()

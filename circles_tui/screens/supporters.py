@@ -92,7 +92,7 @@ class SupporterColumn(Vertical):
     def __init__(self, kind: SupporterText) -> None:
         super().__init__(id=f"kind-{kind.id}")
         self.kind = kind
-        self.border_title = kind.title
+        self.border_title = Content(kind.title)
 
     def compose(self) -> ComposeResult:
         kind = self.kind
@@ -161,6 +161,8 @@ class SupportersStep(Step):
         Binding("w", "where", "Where else"),
     ]
 
+    _pending_editor: tuple[str, str] | None = None  # (kind, person) just added
+
     def compose(self) -> ComposeResult:
         yield Static(id="kind-help")
         with Grid(id="columns"):
@@ -192,6 +194,7 @@ class SupportersStep(Step):
         if focused is not None and not focused.display:
             self._columns()[0].entries.focus()
         self._describe()
+        self._open_pending_editor(workbook)
 
     def _fill(self, column: SupporterColumn, entries: tuple[Supporter, ...],
               people: dict[str, Person]) -> None:
@@ -335,28 +338,33 @@ class SupportersStep(Step):
                 workbook = add_person(workbook, choice.person)
             entries = workbook.supporters.get(kind.id, ()) + (Supporter(choice.person.id),)
             workbook = set_supporters(workbook, kind.id, entries)
+            # Once the new entry comes back down in `show`, open its details.
+            self._pending_editor = (kind.id, choice.person.id)
             self.edit(workbook, f"Added {choice.person.name} to {kind.title}")
-            self.call_after_refresh(self._open_editor, kind.id, choice.person.id)
 
         self.app.push_screen(
             PersonDialog(self.workbook, f"Add someone to {kind.title}", exclude=already), added
         )
 
-    def _open_editor(self, kind_id: str, person_id: str) -> None:
-        """Open the details of one entry, once it is in the workbook."""
+    def _open_pending_editor(self, workbook: Workbook) -> None:
+        """After an add: highlight the new entry and open its details, once it is shown."""
+        if self._pending_editor is None:
+            return
+        kind_id, person_id = self._pending_editor
+        if person_id not in {e.person for e in workbook.supporters.get(kind_id, ())}:
+            return
+        self._pending_editor = None
         column = self.query_one(f"#kind-{kind_id}", SupporterColumn)
+        column.entries.highlighted = column.entries.get_option_index(person_id)
         column.entries.focus()
-        options = column.entries
-        try:
-            options.highlighted = options.get_option_index(person_id)
-        except Exception:
-            return  # the entry is not there (the edit was refused or undone)
-        self.action_edit()
+        self.call_after_refresh(self._edit_entry, column)
 
     def action_edit(self) -> None:
+        self._edit_entry(self._current())
+
+    def _edit_entry(self, column: SupporterColumn) -> None:
         if self.workbook is None:
             return
-        column = self._current()
         entry = self._entry(column)
         if entry is None:
             return

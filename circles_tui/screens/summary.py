@@ -1,0 +1,259 @@
+"""The proposed network list, the disagreements worth a conversation, and the gaps.
+
+What to show comes from `circles_tui.network` (the logic lives there, without
+Textual); this step lays it out for reading with the family and in supervision.
+It never decides who is invited: it says so on screen. In child view, concerns,
+"discuss before inviting" and the false supporters are left out (the false
+supporters stay in only if the young person agreed to share them).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from circles_tui.model import Workbook
+from circles_tui.network import NetworkEntry, disagreements, gaps, proposed_network
+from circles_tui.screens.step import Progress, Step
+
+NOT_DECIDING = (
+    "A starting point for planning with the family: this list suggests, it never decides "
+    "who is invited."
+)
+
+
+class SummaryStep(Step):
+    """The session's output: who could be in the network, and what to talk about.
+
+    Progress: "done" once the proposed network list has anyone in it, else "empty".
+    """
+
+    title = "Summary"
+
+    DEFAULT_CSS = """
+    SummaryStep #not-deciding {
+        height: auto;
+        text-style: italic;
+        color: $text-muted;
+    }
+    SummaryStep #network {
+        height: 1fr;
+        min-height: 6;
+        border: round $panel-lighten-2;
+        border-title-style: bold;
+        border-title-color: $text;
+        background: transparent;
+    }
+    SummaryStep #network:focus {
+        border: heavy $primary;
+    }
+    SummaryStep #network > .option-list--option-highlighted {
+        background: $primary 25%;
+        color: $text;
+    }
+    SummaryStep #network:focus > .option-list--option-highlighted {
+        background: $primary 40%;
+        color: $text;
+        text-style: none;
+    }
+    SummaryStep #network-empty {
+        color: $text-muted;
+        text-style: italic;
+        padding: 1 0;
+    }
+    SummaryStep #talk-points {
+        height: auto;
+        max-height: 40%;
+    }
+    SummaryStep #talk-points > VerticalScroll {
+        width: 1fr;
+        height: auto;
+        max-height: 100%;
+        border: round $panel-lighten-2;
+        border-title-style: bold;
+        border-title-color: $text;
+        padding: 0 1;
+    }
+    SummaryStep #talk-points > VerticalScroll:focus {
+        border: heavy $primary;
+    }
+    SummaryStep #talk-points Static {
+        height: auto;
+    }
+    """
+
+    BINDINGS = [
+        Binding("x", "export", "Export"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(NOT_DECIDING, id="not-deciding")
+        yield OptionList(id="network")
+        yield Static(
+            "No one is in the network list yet: people appear here once they are placed "
+            "in a circle, a supporter circle or the tree (living people the child knows).",
+            id="network-empty",
+        )
+        with Horizontal(id="talk-points"):
+            with VerticalScroll(id="disagreements-box"):
+                yield Static(id="disagreements")
+            with VerticalScroll(id="gaps-box"):
+                yield Static(id="gaps")
+
+    def on_resize(self) -> None:
+        narrow = bool(self.size.width) and self.size.width < 100
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            if self.workbook is not None:
+                self.show(self.workbook)
+
+    def on_mount(self) -> None:
+        self.query_one("#network").border_title = "Proposed network"
+        self.query_one("#disagreements-box").border_title = "Worth a conversation"
+        self.query_one("#gaps-box").border_title = "Gaps"
+        super().on_mount()
+
+    # -- data down -----------------------------------------------------------------------
+
+    def _hide_false(self, workbook: Workbook) -> bool:
+        return self.child_view and not workbook.about.share_false_supporters
+
+    def entries(self, workbook: Workbook) -> list[NetworkEntry]:
+        """The network list as this view shows it."""
+        entries = list(proposed_network(workbook, self.content))
+        if self._hide_false(workbook):
+            entries = [
+                e for e in entries
+                if e.circles or e.tree_parts or set(e.supporter_kinds) - {"false"}
+            ]
+        return entries
+
+    def show(self, workbook: Workbook) -> None:
+        network = self.query_one("#network", OptionList)
+        kept = network.highlighted_option.id if network.highlighted_option else None
+        entries = self.entries(workbook)
+        options: list[Option | None] = []
+        for entry in entries:
+            if options:
+                options.append(None)
+            options.append(Option(self._card(workbook, entry), id=entry.person.id))
+        network.set_options(options)
+        ids = [e.person.id for e in entries]
+        if ids:
+            network.highlighted = ids.index(kept) if kept in ids else 0
+        network.border_subtitle = f"{len(ids)} {'person' if len(ids) == 1 else 'people'}"
+        network.display = bool(ids)
+        self.query_one("#network-empty").display = not ids
+
+        talk = list(disagreements(workbook, self.content))
+        if self._hide_false(workbook):
+            false_title = self.content.supporter("false").title
+            talk = [line for line in talk if false_title not in line]
+        self.query_one("#disagreements", Static).update(
+            _bullets(talk, "Nothing found where the circles disagree.")
+        )
+        self.query_one("#gaps", Static).update(
+            _bullets(list(gaps(workbook, self.content)), "No gaps found.")
+        )
+
+    def _card(self, workbook: Workbook, entry: NetworkEntry) -> Content:
+        """Everything about one person, a few short lines, all of it literal text."""
+        content, person = self.content, entry.person
+        hide_false = self._hide_false(workbook)
+        head: list[str | tuple[str, str]] = [(person.name, "bold")]
+        if person.relationship:
+            head.append(f" ({person.relationship})")
+        head.append(f"  ·  lives in {entry.lives}" if entry.lives else "  ·  where they live not known")
+        if entry.discuss_before_inviting and not self.child_view:
+            head += ["  ", ("⚑ discuss before inviting", "bold $text-warning")]
+        lines = [Content.assemble(*head)]
+
+        def line(*facts: tuple[str, str], style: str = "") -> None:
+            parts: list[str | tuple[str, str]] = []
+            for label, value in facts:
+                if value:
+                    if parts:
+                        parts.append(("  ·  ", "dim"))
+                    parts += [(f"{label}: ", f"bold {style}"), (value, style)]
+            if parts:
+                lines.append(Content.assemble(*parts))
+
+        narrow = self.size.width and self.size.width < 100
+        places = [
+            content.circle(c).short if narrow
+            else f"{content.circle(c).short} ({content.circle(c).ring_label(ring)})"
+            for c, ring in entry.circles
+        ]
+        places += [
+            (content.supporter(kind).short if narrow else content.supporter(kind).title)
+            for kind in entry.supporter_kinds
+            if not (hide_false and kind == "false")
+        ]
+        places += [content.tree_part(part).title for part in entry.tree_parts]
+        line(("Appears in", ", ".join(places)))
+        who_knows = content.circle("who-knows")
+        knows = (
+            who_knows.ring_label(entry.knows_worries)
+            if entry.knows_worries is not None
+            else f"not in {who_knows.short} yet"
+        )
+        line(("Knows the worries", knows),
+             (_field(who_knows, "who_will_tell").label, entry.who_will_tell))
+        view_field = _field(content.circle("services-suggest"), "yp_view")
+        help_field = _field(content.circle("who-could-help"), "help_types")
+        line(
+            ("Suggested by", ", ".join(content.named_by.get(s, s) for s in entry.suggested_by)),
+            ("Could help with", ", ".join(help_field.label_of(role) for role in entry.roles)),
+            (view_field.label, view_field.label_of(entry.yp_view) if entry.yp_view else ""),
+        )
+        if not self.child_view:
+            line(("Concerns (practitioner only)", "; ".join(entry.concerns)),
+                 style="$text-warning")
+        return Content("\n").join(lines)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":
+            return True if _exports_available() else None
+        return True
+
+    def action_export(self) -> None:
+        if self.workbook is None or not _exports_available():
+            return
+        from circles_tui.dialogs.export import ExportDialog
+
+        self.app.push_screen(ExportDialog(
+            self.workbook, self.content, getattr(self.app, "workbook_path", None),
+            child_view=self.child_view,
+        ))
+
+    # -- progress --------------------------------------------------------------------------
+
+    def progress(self, workbook: Workbook) -> Progress:
+        return "done" if proposed_network(workbook, self.content) else "empty"
+
+
+def _field(circle, field_id: str):
+    return next(f for f in circle.fields if f.id == field_id)
+
+
+def _bullets(lines: list[str], empty: str) -> Content:
+    if not lines:
+        return Content.styled(empty, "italic $text-muted")
+    return Content("\n").join(Content.assemble("• ", line) for line in lines)
+
+
+def _exports_available() -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return all(find_spec(name) is not None
+                   for name in ("circles_tui.export", "circles_tui.dialogs.export"))
+    except (ImportError, ValueError):
+        return False
