@@ -1,0 +1,83 @@
+"""The HTML export in a real browser: headless Chromium draws it and prints it to A4."""
+
+from __future__ import annotations
+
+import re
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from circles_tui.content import bundled
+from circles_tui.export import ExportOptions, render
+
+CHROMIUM = Path("/usr/bin/chromium")
+WIDTH, HEIGHT = 1240, 1754  # A4 at 150 dots per inch
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="needs headless Chromium at /usr/bin/chromium (apt-get install chromium)"),
+]
+
+
+def chromium(tmp_path: Path, page: Path, *action: str) -> str:
+    """Run headless Chromium on `page`; return what it logged."""
+    done = subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}",
+         "--enable-logging=stderr", "--v=0", *action, page.as_uri()],
+        capture_output=True, text=True, timeout=90,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stderr
+
+
+def read_png(path: Path) -> tuple[int, int, bytes]:
+    """Width, height and the decompressed (still filtered) image rows of a PNG."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    chunks, offset = [], 8
+    while offset < len(data):
+        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        if kind == b"IDAT":
+            chunks.append(data[offset + 8:offset + 8 + length])
+        offset += 12 + length
+    return width, height, zlib.decompress(b"".join(chunks))
+
+
+@pytest.fixture
+def exported(tmp_path, complete_example) -> Path:
+    page = tmp_path / "mia.html"
+    page.write_text(render(complete_example, "html", bundled(), ExportOptions()), encoding="utf-8")
+    return page
+
+
+def test_html_export_draws_in_chromium(tmp_path, exported):
+    shot = tmp_path / "mia.png"
+    log = chromium(tmp_path, exported, f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}")
+    width, height, rows = read_png(shot)
+    assert (width, height) == (WIDTH, HEIGHT)
+    assert len(rows) % height == 0 and len(rows) // height > width  # one filter byte plus pixels
+    # Not blank: a white page filters down to almost nothing but zeros.
+    busy = len(rows) - rows.count(0)
+    assert busy / len(rows) > 0.02
+    assert len(set(rows)) > 100
+    assert shot.stat().st_size > 40_000
+    # The page itself said nothing to the console: no errors, no blocked loads.
+    page_lines = [line for line in log.splitlines()
+                  if "CONSOLE" in line or exported.as_uri() in line or "Refused" in line]
+    assert page_lines == []
+
+
+def test_html_export_prints_on_a4(tmp_path, exported):
+    pdf = tmp_path / "mia.pdf"
+    chromium(tmp_path, exported, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert len(boxes) >= 9  # a page for each section at least
+    for width, height in boxes:
+        assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2  # A4 portrait
