@@ -50,6 +50,7 @@ STALE_AFTER = timedelta(days=7)  # nobody keeps one session open for a week
 APP = "circles-tui"
 ATTEMPTS = 20
 JUST_MADE = 2.0  # seconds in which an unreadable lock may still be being written
+BREAK_TIMEOUT = 10.0  # seconds after which a copy taking over a lock must have died
 CLOCK_MARGIN = 120.0  # seconds: how far a process's start may seem to follow its lock
 
 
@@ -57,18 +58,22 @@ class LockedError(Exception):
     """The workbook is open in another copy of circles-tui."""
 
     def __init__(self, path: Path, host: str, pid: int, since: datetime | None,
-                 user: str = "", other_computer: bool = False) -> None:
+                 user: str = "", other_computer: bool = False, other_user: bool = False) -> None:
         self.path = Path(path)
         self.host = host
         self.pid = pid
         self.since = since
         self.user = user
         self.other_computer = other_computer
+        self.other_user = other_user  # a lock we may not read: we know only when it was made
         self.message = self._sentence()
         super().__init__(self.message)
 
     def _sentence(self) -> str:
         when = f" since {_clock(self.since)}" if self.since else ""
+        if self.other_user:
+            return (f"{self.path.name} is open in circles-tui by another user{when}; "
+                    "you can open it read-only.")
         if self.other_computer:
             who = f" by {self.user}" if self.user else ""
             return (
@@ -143,19 +148,26 @@ def acquire(path: str | os.PathLike, force: bool = False) -> Lock:
             return Lock(path, record)
         # Someone has (or had) it. Look at who.
         try:
-            existing = file.read_bytes()
-            age = time.time() - file.stat().st_mtime
+            seen: tuple[int, int, int] | None = _identity(file)
+            existing: bytes | None = file.read_bytes()
         except FileNotFoundError:
             continue  # released meanwhile: try again
+        except PermissionError:
+            # Lock files are owner-only, so this is another user's: live unless very old.
+            seen, existing = _identity_or_none(file), None
+            made = datetime.fromtimestamp(seen[1] / 1e9, timezone.utc) if seen else None
+            if not force and (made is None or datetime.now(timezone.utc) - made <= STALE_AFTER):
+                raise LockedError(path, "", 0, made, other_user=True) from None
         except OSError:
-            existing, age = b"", JUST_MADE
-        owner = _parse(existing)
-        if owner is None and age < JUST_MADE and attempt < ATTEMPTS - 1:
+            seen, existing = None, b""
+        age = time.time() - seen[1] / 1e9 if seen else JUST_MADE
+        owner = _parse(existing) if existing is not None else None
+        if existing is not None and owner is None and age < JUST_MADE and attempt < ATTEMPTS - 1:
             time.sleep(0.05)  # another copy may be writing it this instant: look again
             continue
         if owner is not None and not force and _is_live(owner):
             raise _locked_error(path, owner)
-        _take_over(file, existing)  # then try again to make ours
+        _take_over(file, seen, existing)  # then try again to make ours
     # The lock kept changing hands while we looked: someone is busy with it.
     owner = _parse(_read(file))
     if owner is not None:
@@ -234,8 +246,14 @@ def _parse(data: bytes) -> dict | None:
     if started.tzinfo is None:
         started = started.replace(tzinfo=timezone.utc)
     user, boot = owner.get("user"), owner.get("boot")
-    return {"host": host, "pid": pid, "since": started, "user": user if isinstance(user, str) else "",
+    return {"host": _plain(host), "pid": pid, "since": started,
+            "user": _plain(user) if isinstance(user, str) else "",
             "boot": boot if isinstance(boot, str) else ""}
+
+
+def _plain(text: str) -> str:
+    """A name from a lock file, safe to put in a one-line message."""
+    return "".join(c for c in text if c.isprintable())[:64]
 
 
 def _is_live(owner: dict) -> bool:
@@ -257,27 +275,51 @@ def _locked_error(path: Path, owner: dict) -> LockedError:
                        other_computer=owner["host"] != socket.gethostname())
 
 
-def _take_over(file: Path, expected: bytes) -> None:
-    """Remove a stale lock file, but only if it still holds `expected`.
+def _identity(file: Path) -> tuple[int, int, int]:
+    """What tells one lock file from a later one with the same name."""
+    info = file.stat()
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
-    Renaming is atomic, so of two copies taking over the same stale lock only one
-    removes it; if what we renamed is not the stale lock we judged (someone made a
-    fresh one meanwhile), it is put back and the caller looks again.
-    """
-    aside = file.with_name(f"{file.name}.{os.getpid()}.stale")
+
+def _identity_or_none(file: Path) -> tuple[int, int, int] | None:
     try:
-        os.replace(file, aside)
+        return _identity(file)
     except OSError:
-        return  # gone already, or cannot be moved: the caller tries again
+        return None
+
+
+def _take_over(file: Path, seen: tuple[int, int, int] | None, expected: bytes | None) -> None:
+    """Remove a stale lock file, but only if it is still the very one we judged.
+
+    Copies taking over at once go one at a time, each holding a short-lived
+    `.NAME.lock.break` file: nobody else can make a lock while the stale one is
+    there, so a check made with the break file held stays true until the removal.
+    """
+    breaker = file.with_name(file.name + ".break")
     try:
-        if aside.read_bytes() != expected:
-            try:
-                os.link(aside, file)  # put the newer lock back, unless yet another is there
-            except OSError:
-                pass
-        aside.unlink()
+        fd = os.open(breaker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, LOCK_MODE)
+    except FileExistsError:
+        try:  # one left by a copy that died while taking over
+            if time.time() - breaker.stat().st_mtime > BREAK_TIMEOUT:
+                breaker.unlink()
+        except OSError:
+            pass
+        time.sleep(0.01)
+        return
+    except OSError:
+        return
+    os.close(fd)
+    try:
+        same = seen is None or _identity(file) == seen
+        if same and (expected is None or file.read_bytes() == expected):
+            file.unlink()
     except OSError:
         pass
+    finally:
+        try:
+            breaker.unlink()
+        except OSError:
+            pass
 
 
 def _clear_leftovers(path: Path) -> None:
