@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 def parse(argv: list[str]) -> argparse.Namespace:
     """Parse arguments; `circles FILE` and `circles --example` mean `circles open ...`."""
     parser = build_parser()
-    words = [a for a in argv if not a.startswith("-")]
+    # The words that are not options, leaving out the FILE given to --content.
+    words = [a for n, a in enumerate(argv)
+             if not a.startswith("-") and (n == 0 or argv[n - 1] != "--content")]
     wants_help = any(a in ("-h", "--help", "--version") for a in argv)
     if not wants_help and (not words or words[0] not in COMMANDS):
         # Put the implied `open` after the global options.
