@@ -1,0 +1,290 @@
+"""Dialogs for one person's place in a safety circle: which ring, and the details.
+
+`RingDialog` asks which ring a newly added person goes in. `PlacementDialog`
+edits a placement: the note in the child's words, who named them, the
+practitioner-only note (left out in child view, and kept as it was) and every
+extra field the circle asks about. All wording comes from `Content`; names
+and notes are shown literally, never as markup.
+"""
+
+from __future__ import annotations
+
+import attrs
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from circles_tui.content import CircleText, FieldText
+from circles_tui.content import Content as Wording
+from circles_tui.dialogs.common import dialog_css
+from circles_tui.model import ExtraValue, Person, Placement
+
+# Text fields long enough to want more than one line.
+LONG_TEXT_FIELDS = {"reason", "what_helps", "what_they_know", "family_view", "yp_words"}
+
+
+class RingDialog(ModalScreen[int | None]):
+    """Which ring should this person go in? Enter takes the highlighted ring; 1, 2 or 3 choose directly."""
+
+    DEFAULT_CSS = dialog_css("RingDialog") + """
+    RingDialog > Vertical { width: 56; }
+    RingDialog OptionList { height: auto; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("1", "choose(1)", "Ring 1", show=False),
+        Binding("2", "choose(2)", "Ring 2", show=False),
+        Binding("3", "choose(3)", "Ring 3", show=False),
+    ]
+
+    def __init__(self, circle: CircleText, name: str, default: int = 2) -> None:
+        super().__init__()
+        self.circle = circle
+        self.person_name = name
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                Content.assemble("Which ring for ", (self.person_name, "bold"), "?"),
+                classes="dialog-title",
+            )
+            yield Static(
+                Content("Ring 1 is nearest the child. Press 1, 2 or 3, or choose and press enter."),
+                classes="dialog-help",
+            )
+            yield OptionList(
+                *(
+                    Option(Content.assemble((f" {n} ", "bold reverse"), " ", label), id=str(n))
+                    for n, label in enumerate(self.circle.rings, start=1)
+                ),
+                id="rings",
+            )
+
+    def on_mount(self) -> None:
+        rings = self.query_one("#rings", OptionList)
+        rings.highlighted = self.default - 1
+        rings.focus()
+
+    @on(OptionList.OptionSelected, "#rings")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or self.default))
+
+    def action_choose(self, ring: int) -> None:
+        self.dismiss(ring)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def field_value(field: FieldText, value: ExtraValue | None) -> ExtraValue | None:
+    """`value` cleaned for storing: None when there is nothing to keep."""
+    if value is None:
+        return None
+    if field.field.kind == "tags":
+        order = [c for c in field.field.choices if c in set(value)]
+        return tuple(order) or None
+    if field.field.kind == "choice":
+        return value if value in field.field.choices else None
+    text = str(value).strip()
+    return text or None
+
+
+class PlacementDialog(ModalScreen[Placement | None]):
+    """Edit one person's place in a circle. Returns the new placement, or None when cancelled.
+
+    A required field (the practitioner's reason in "services suggest") must be
+    filled before the dialog will save.
+    """
+
+    DEFAULT_CSS = dialog_css("PlacementDialog") + """
+    PlacementDialog > Vertical {
+        width: 80;
+        height: 100%;
+        max-height: 46;
+        padding: 0 1;
+    }
+    PlacementDialog #fields {
+        height: 1fr;
+    }
+    PlacementDialog .dialog-title { margin-bottom: 0; }
+    PlacementDialog .field-label {
+        margin-top: 1;
+        text-style: bold;
+    }
+    PlacementDialog .field-help {
+        color: $text-muted;
+    }
+    PlacementDialog .practitioner-only {
+        color: $warning;
+        text-style: bold;
+    }
+    PlacementDialog TextArea {
+        height: 4;
+    }
+    PlacementDialog SelectionList {
+        height: auto;
+    }
+    PlacementDialog .dialog-buttons {
+        margin-top: 0;
+    }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self,
+        wording: Wording,
+        circle: CircleText,
+        person: Person,
+        placement: Placement,
+        child_view: bool = False,
+        adding: bool = False,
+    ) -> None:
+        super().__init__()
+        self.wording = wording
+        self.circle = circle
+        self.person = person
+        self.placement = placement
+        self.child_view = child_view
+        self.adding = adding
+
+    # -- building the form -----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        placement = self.placement
+        ring = self.circle.ring_label(placement.ring)
+        with Vertical():
+            yield Static(
+                Content.assemble((self.person.name, "bold"), " in ", self.circle.short),
+                classes="dialog-title",
+            )
+            yield Static(
+                Content(f"Ring {placement.ring}: {ring}"), classes="dialog-help"
+            )
+            with VerticalScroll(id="fields"):
+                yield from self._field_widgets()
+            yield Static("", id="error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Add" if self.adding else "Save", id="save", variant="primary")
+
+    def _field_widgets(self) -> ComposeResult:
+        placement = self.placement
+        required_first = [f for f in self.circle.fields if f.field.required]
+        for field in required_first:
+            yield from self._extra(field)
+        yield Label("Note, in the child's words", classes="field-label")
+        yield TextArea(
+            placement.note, id="note", soft_wrap=True, tab_behavior="focus",
+            placeholder="What the child said about them",
+        )
+        yield Label("Who named them", classes="field-label")
+        yield Select(
+            [(Text(label), key) for key, label in self.wording.named_by.items()],
+            value=placement.named_by if placement.named_by in self.wording.named_by else Select.NULL,
+            prompt="Not recorded",
+            id="named_by",
+        )
+        for field in self.circle.fields:
+            if not field.field.required:
+                yield from self._extra(field)
+        if not self.child_view:
+            yield Label("Practitioner-only note (hidden in child view)", classes="field-label practitioner-only")
+            yield TextArea(
+                placement.practitioner_note, id="practitioner_note", soft_wrap=True,
+                tab_behavior="focus",
+            )
+
+    def _extra(self, field: FieldText) -> ComposeResult:
+        value = self.placement.extras.get(field.id)
+        label = field.label + (" (needed)" if field.field.required else "")
+        yield Label(Content(label), classes="field-label")
+        yield Static(Content(field.help), classes="field-help")
+        widget_id = f"field-{field.id}"
+        kind = field.field.kind
+        if kind == "text":
+            text = value if isinstance(value, str) else ""
+            if field.id in LONG_TEXT_FIELDS:
+                yield TextArea(text, id=widget_id, soft_wrap=True, tab_behavior="focus")
+            else:
+                yield Input(text, id=widget_id)
+        elif kind == "choice":
+            yield Select(
+                [(Text(field.label_of(c)), c) for c in field.field.choices],
+                value=value if value in field.field.choices else Select.NULL,
+                prompt="Not recorded",
+                id=widget_id,
+            )
+        else:
+            chosen = set(value) if isinstance(value, tuple) else set()
+            yield SelectionList[str](
+                *(
+                    Selection(Content(field.label_of(c)), c, c in chosen)
+                    for c in field.field.choices
+                ),
+                id=widget_id,
+            )
+
+    def on_mount(self) -> None:
+        first = self.query_one("#fields").query("Input, TextArea, Select, SelectionList").first()
+        first.focus()
+
+    # -- reading it back ---------------------------------------------------------------
+
+    def _read(self, widget: Widget) -> ExtraValue | None:
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, Select):
+            return None if widget.value is Select.NULL else str(widget.value)
+        if isinstance(widget, SelectionList):
+            return tuple(widget.selected)
+        return None
+
+    def result(self) -> Placement | str:
+        """The edited placement, or the sentence explaining what is missing."""
+        extras: dict[str, ExtraValue] = {}
+        for field in self.circle.fields:
+            value = field_value(field, self._read(self.query_one(f"#field-{field.id}")))
+            if value is None:
+                if field.field.required:
+                    return f"Please fill in “{field.label}” before saving."
+                continue
+            extras[field.id] = value
+        named_by = self._read(self.query_one("#named_by", Select)) or ""
+        note = self.query_one("#note", TextArea).text.strip()
+        practitioner_note = self.placement.practitioner_note
+        if not self.child_view:
+            practitioner_note = self.query_one("#practitioner_note", TextArea).text.strip()
+        return attrs.evolve(
+            self.placement,
+            note=note,
+            named_by=named_by,
+            practitioner_note=practitioner_note,
+            extras=extras,
+        )
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        result = self.result()
+        if isinstance(result, str):
+            self.query_one("#error", Static).update(Content(result))
+            missing = next(f for f in self.circle.fields if f.field.required
+                           and field_value(f, self._read(self.query_one(f"#field-{f.id}"))) is None)
+            self.query_one(f"#field-{missing.id}").focus()
+            return
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
