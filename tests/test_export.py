@@ -326,3 +326,11 @@ def test_command_line_export(tmp_path, complete_example_path, capsys):
     assert "no safety circle 'x'" in capsys.readouterr().err
     assert cli.main(["export", str(complete_example_path), "--format", "text", "--redact"]) == 0
     assert "Mia" not in capsys.readouterr().out
+
+
+def test_child_view_keeps_false_supporters_the_young_person_agreed_to_share():
+    workbook = small_workbook()
+    agreed = attrs.evolve(workbook, about=attrs.evolve(workbook.about, share_false_supporters=True))
+    child = render(agreed, "markdown", CONTENT, ExportOptions(child_view=True))
+    assert "### False supporters" in child and "Tells my secrets" in child
+    assert "Older, possible exploitation" not in child and "Practitioner only" not in child

@@ -4,7 +4,8 @@ Both work on the Workbook before any writer sees it, so every format gets them
 for free and a writer cannot leak what is no longer there.
 
 `for_child_view` drops what the child should not see on a shared screen or copy:
-every practitioner-only note, every concern, and the false supporters.
+every practitioner-only note, every concern, and the false supporters unless the
+young person agreed to share them.
 
 `redact` is for sharing beyond the team. It does all of the above, and:
 - gives each person a stable pseudonym built from their relationship ("Grandmother 1",
@@ -44,8 +45,9 @@ UNKNOWN = "Person"
 
 
 def for_child_view(workbook: Workbook) -> Workbook:
-    """Without practitioner-only notes, concerns or false supporters."""
-    return _strip_private(workbook, drop_false=True)
+    """Without practitioner-only notes, concerns, or false supporters (unless the young
+    person agreed to share them, as the app's own child view does)."""
+    return _strip_private(workbook, drop_false=not workbook.about.share_false_supporters)
 
 
 def _strip_private(workbook: Workbook, drop_false: bool) -> Workbook:
