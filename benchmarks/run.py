@@ -1,0 +1,271 @@
+"""All the benchmarks, as one table: `python benchmarks/run.py`.
+
+Every timing is shown beside a baseline measured in the same run on the same
+machine, and as a ratio to it, so numbers from different machines compare:
+
+* start-up to the first screen: circles-tui opening examples/mia-complete.toml
+  against a bare Textual app with one label; each in fresh processes, several
+  runs interleaved, median; peak memory of those processes too;
+* loading and saving a big workbook against plain TOML, from
+  benchmarks/bench_storage.py (its `main()`), when that file is there;
+* key-to-screen latency with 1,000 people in a circle (benchmarks/bench_app.py),
+  against a key that does nothing, with the session's peak memory.
+
+Not part of the test suite. A full run takes one to three minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+EXAMPLE = ROOT / "examples" / "mia-complete.toml"
+
+
+# -- start-up, measured in a fresh process each time --------------------------------------
+
+def startup_child(kind: str, path: str) -> None:
+    """Run in the child: start an app headless, print `ready` once its first screen is
+    on show, then leave."""
+    sys.path.insert(0, str(ROOT))
+    if kind == "bare":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Label
+
+        class Bare(App):
+            def compose(self) -> ComposeResult:
+                yield Label("Hello")
+
+            def on_mount(self) -> None:
+                self.call_after_refresh(self.ready)
+
+            def ready(self) -> None:
+                os.write(1, b"ready\n")
+                self.exit()
+
+        Bare().run(headless=True, size=(100, 30))
+        return
+
+    from circles_tui.app import CirclesApp
+    from circles_tui.screens.workspace import WorkspaceScreen
+
+    class Timed(CirclesApp):
+        # A subclass looks for its CSS beside its own module: point it at the app's.
+        CSS_PATH = str(Path(sys.modules[CirclesApp.__module__].__file__).with_name("app.tcss"))
+
+        def on_mount(self) -> None:
+            # Textual also calls CirclesApp.on_mount (handlers run for each class in the MRO).
+            self._poll = self.set_interval(0.001, self.check)
+
+        def check(self) -> None:
+            screen = self.screen
+            if isinstance(screen, WorkspaceScreen) and screen.is_mounted:
+                self._poll.stop()
+                self.call_after_refresh(self.ready)
+
+        def ready(self) -> None:
+            os.write(1, b"ready\n")
+            self.exit()
+
+    Timed(path=Path(path)).run(headless=True, size=(100, 30))
+
+
+def time_startup(kind: str, path: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Milliseconds from starting the process to its first screen, and its peak MiB."""
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "--startup-child", kind, str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    line = process.stdout.readline()
+    elapsed = (time.perf_counter() - began) * 1000
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if line.strip() != b"ready":
+        raise RuntimeError(f"{kind} start-up failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def startup_rows(runs: int) -> tuple[list[tuple[str, str, str, str]], float]:
+    """The start-up rows, and the bare app's peak memory (a baseline for later rows)."""
+    with tempfile.TemporaryDirectory(prefix="circles-bench-") as folder:
+        folder = Path(folder)
+        env = dict(os.environ, HOME=str(folder), XDG_DATA_HOME=str(folder / "data"),
+                   XDG_CONFIG_HOME=str(folder / "config"), PYTHONPATH=str(ROOT))
+        workbook = folder / "mia-complete.toml"
+        shutil.copyfile(EXAMPLE, workbook)
+        times: dict[str, list[float]] = {"bare": [], "app": []}
+        memory: dict[str, list[float]] = {"bare": [], "app": []}
+        for kind in ("bare", "app"):  # warm the disk cache; not counted
+            time_startup(kind, workbook, env)
+        for _ in range(runs):
+            for kind in ("bare", "app"):
+                ms, mib = time_startup(kind, workbook, env)
+                times[kind].append(ms)
+                memory[kind].append(mib)
+    bare, app = statistics.median(times["bare"]), statistics.median(times["app"])
+    bare_mib, app_mib = max(memory["bare"]), max(memory["app"])
+    return [
+        (f"start-up to first screen, mia-complete (median of {runs})", f"{app:.0f} ms",
+         f"bare Textual app {bare:.0f} ms", ratio(app, bare)),
+        ("peak memory at start-up", f"{app_mib:.0f} MiB", f"bare Textual app {bare_mib:.0f} MiB",
+         ratio(app_mib, bare_mib)),
+    ], bare_mib
+
+
+# -- storage, from bench_storage.py ------------------------------------------------------
+
+def storage_rows() -> list[tuple[str, str, str, str]]:
+    source = HERE / "bench_storage.py"
+    if not source.exists():
+        return [("big-workbook load and save", "not measured",
+                 "benchmarks/bench_storage.py is not there yet", "-")]
+    spec = importlib.util.spec_from_file_location("bench_storage", source)
+    module = importlib.util.module_from_spec(spec)
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(captured):
+            spec.loader.exec_module(module)
+            result = call_main(module.main)
+    except Exception as error:  # report it in the table rather than lose the other numbers
+        return [("big-workbook load and save", "failed", f"{type(error).__name__}: {error}", "-")]
+    rows = rows_from(result)
+    if rows:
+        return rows
+    lines = [line.rstrip() for line in captured.getvalue().splitlines() if line.strip()]
+    return [(line, "", "", "") for line in lines] or [
+        ("big-workbook load and save", "no result", "bench_storage.main() returned nothing", "-")]
+
+
+def call_main(main):
+    """bench_storage's main(), without letting it read this script's arguments."""
+    saved = sys.argv
+    sys.argv = [str(HERE / "bench_storage.py")]
+    try:
+        return main()
+    except SystemExit:
+        return None
+    finally:
+        sys.argv = saved
+
+
+def rows_from(result) -> list[tuple[str, str, str, str]]:
+    """Table rows from whatever shape bench_storage.main() returns (rows, dicts, or text)."""
+    if isinstance(result, dict):
+        result = result.get("rows", [result] if "measure" in result or "name" in result else [])
+    if not isinstance(result, (list, tuple)):
+        return []
+    rows = []
+    for item in result:
+        if isinstance(item, dict):
+            measure = item.get("measure") or item.get("name") or item.get("what") or "?"
+            value = item.get("value", item.get("result", item.get("ms", "")))
+            if isinstance(value, (int, float)):
+                value = f"{value:.1f} ms"
+            baseline = item.get("baseline", "")
+            if isinstance(baseline, (int, float)):
+                baseline = f"{baseline:.1f} ms"
+            r = item.get("ratio", "")
+            rows.append((str(measure), str(value), str(baseline),
+                         f"{r:.2f}x" if isinstance(r, (int, float)) else str(r)))
+        elif isinstance(item, (list, tuple)):
+            cells = [str(c) for c in item][:4]
+            rows.append(tuple(cells + [""] * (4 - len(cells))))
+        else:
+            rows.append((str(item), "", "", ""))
+    return rows
+
+
+# -- the app with 1,000 people --------------------------------------------------------------
+
+def app_rows(people: int, repeat: int, bare_mib: float) -> list[tuple[str, str, str, str]]:
+    with tempfile.TemporaryDirectory(prefix="circles-bench-") as folder:
+        env = dict(os.environ, HOME=folder, XDG_DATA_HOME=str(Path(folder) / "data"),
+                   PYTHONPATH=str(ROOT))
+        done = subprocess.run(
+            [sys.executable, str(HERE / "bench_app.py"), "--json", "--people", str(people),
+             "--repeat", str(repeat)],
+            capture_output=True, text=True, env=env, timeout=600)
+    if done.returncode != 0:
+        return [(f"actions with {people} people", "failed", done.stderr.strip()[-200:], "-")]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    actions = result["actions"]
+    base = actions["no-op key"]
+    baseline = f"no-op key {base['p50']:.0f} / {base['p95']:.0f} ms"
+    names = {"add": "add someone (ring key)", "move": "move outward/inward", "undo": "undo"}
+    rows = []
+    for key, label in names.items():
+        if key in actions:
+            row = actions[key]
+            rows.append((f"{label}, {result['people']} people, p50 / p95 (n={row['n']})",
+                         f"{row['p50']:.0f} / {row['p95']:.0f} ms", baseline,
+                         ratio(row["p50"], base["p50"])))
+    peak = result["peak_memory_mib"]
+    rows.append((f"peak memory, {result['people']}-person session", f"{peak:.0f} MiB",
+                 f"bare Textual app {bare_mib:.0f} MiB", ratio(peak, bare_mib)))
+    return rows
+
+
+# -- the table ----------------------------------------------------------------------------------
+
+def ratio(value: float, baseline: float) -> str:
+    return f"{value / baseline:.2f}x" if baseline else "-"
+
+
+def machine() -> str:
+    try:
+        from importlib.metadata import version
+
+        textual = version("textual")
+    except Exception:
+        textual = "?"
+    return (f"{platform.platform()}, {platform.machine()}, {os.cpu_count()} CPUs, "
+            f"Python {platform.python_version()}, Textual {textual}")
+
+
+def print_table(rows: list[tuple[str, str, str, str]], seconds: float) -> None:
+    header = ("measure", "result", "baseline (same run)", "ratio")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    line = "  ".join("-" * w for w in widths)
+    print(f"circles-tui benchmarks on {machine()}")
+    print(line)
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+    print(line)
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+    print(line)
+    print(f"whole run: {seconds:.0f} s; ratios are result / baseline (lower is better)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Run every benchmark and print one table.")
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs of each app")
+    parser.add_argument("--people", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=15, help="timed presses of each key")
+    parser.add_argument("--startup-child", nargs=2, metavar=("KIND", "PATH"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.startup_child:
+        startup_child(*args.startup_child)
+        return
+    began = time.perf_counter()
+    rows, bare_mib = startup_rows(args.runs)
+    rows += storage_rows() + app_rows(args.people, args.repeat, bare_mib)
+    print_table(rows, time.perf_counter() - began)
+
+
+if __name__ == "__main__":
+    main()
