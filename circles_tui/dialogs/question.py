@@ -120,8 +120,8 @@ class QuestionDialog(ModalScreen[Answer | None]):
     def _question_option(self, index: int, question: str) -> Option:
         asked = question in self.asked
         prompt = Content.assemble(
-            (ASKED_MARK if asked else NOT_ASKED_MARK, "$success bold" if asked else "$text-muted"),
-            " ",
+            (f"{ASKED_MARK} " if asked else f"{NOT_ASKED_MARK} ",
+             "$text-success bold" if asked else "$text-muted"),
             question,
             (" (asked)" if asked else "", "$text-muted italic"),
         )
@@ -139,7 +139,9 @@ class QuestionDialog(ModalScreen[Answer | None]):
         elif not self.question:
             self.query_one("#question", Input).focus()
         else:
-            self.query_one("#answer", TextArea).focus()
+            answer = self.query_one("#answer", TextArea)
+            answer.move_cursor(answer.document.end)
+            answer.focus()
 
     @on(OptionList.OptionSelected, "#questions")
     def pick(self, event: OptionList.OptionSelected) -> None:

@@ -58,8 +58,7 @@ PARTS: tuple[str, ...] = TREE_PARTS + (STORMS,)
 LEAVES = "leaves"
 WHO_MATTERS = "who-matters"
 WHO_MATTERS_RING = 2  # "Important to me": the practitioner can move them later
-WIDE = 100  # from this many cells across the step, the large tree
-MEDIUM = 72  # from this many, a small tree beside the detail; narrower, labels above
+MEDIUM = 72  # from this many cells across, the tree beside the detail; narrower, labels above
 TALL = 30  # shorter than this, the guidance shows in the add dialog instead of the pane
 
 BULLET = "•"
@@ -88,6 +87,10 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# A style of its own keeps an indent a separate run of cells, so screenshots show it too.
+_INDENT = Style(strike=False)
+
+
 class Hanging(Visual):
     """Rows of text, each with a marker in front and its wrapped lines indented under it."""
 
@@ -104,7 +107,7 @@ class Hanging(Visual):
             room = max(1, width - indent)
             wrapped = [w for part in body.split("\n") for w in (part.wrap(room) or [part])]
             for n, line in enumerate(wrapped or [Content("")]):
-                lines.append((prefix if n == 0 else Content(" " * indent)) + line)
+                lines.append((prefix if n == 0 else Content.styled(" " * indent, _INDENT)) + line)
         return lines
 
     def render_strips(
@@ -136,9 +139,6 @@ class TreeStep(Step):
         width: 36;
         height: 1fr;
     }
-    TreeStep.-wide #drawing {
-        width: 56;
-    }
     TreeStep.-narrow #tree-layout {
         layout: vertical;
     }
@@ -152,8 +152,7 @@ class TreeStep(Step):
         height: 1fr;
     }
     TreeStep #part-title {
-        text-style: bold;
-        color: $text-primary;
+        color: $text;
     }
     TreeStep #part-prompt {
         text-style: italic;
@@ -220,6 +219,7 @@ class TreeStep(Step):
             for b in bindings.get("c", [])
         ]
         self._select_next: str | None = None  # option id to highlight after the next show
+        self._keys_pending = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="tree-layout"):
@@ -241,10 +241,11 @@ class TreeStep(Step):
 
     def on_resize(self, event: Resize) -> None:
         width = event.size.width
-        self.set_class(width >= WIDE, "-wide")
-        self.set_class(MEDIUM <= width < WIDE, "-medium")
         self.set_class(width < MEDIUM, "-narrow")
         self.set_class(event.size.height < TALL, "-short")
+        if width >= MEDIUM:
+            # The picture takes a bit under half the width, more when there is room.
+            self.query_one(TreeDrawing).styles.width = max(34, min(58, round(width * 0.45)))
 
     def part_text(self, part: str | None = None) -> TreePartText:
         return self.content.tree_part(part or self.part)
@@ -256,6 +257,16 @@ class TreeStep(Step):
     def show(self, workbook: Workbook) -> None:
         self._show_drawing(workbook)
         self._show_detail(workbook)
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Ask the footer to look again at which keys apply, once per refresh at most."""
+        if not self._keys_pending:
+            self._keys_pending = True
+            self.call_after_refresh(self._keys_refreshed)
+
+    def _keys_refreshed(self) -> None:
+        self._keys_pending = False
         self.refresh_bindings()
 
     def _show_drawing(self, workbook: Workbook) -> None:
@@ -278,7 +289,12 @@ class TreeStep(Step):
         text = self.part_text()
         number = PARTS.index(self.part) + 1
         self.query_one("#part-title", Static).update(
-            Content.assemble((f"{number} ", "$text-accent"), text.title, ": ", text.meaning)
+            Content.assemble(
+                (f"{number} ", "bold $text-accent"),
+                (text.title, "bold $text-primary"),
+                (" · ", "$text-muted"),
+                text.meaning,
+            )
         )
         self.query_one("#part-prompt", Static).update(Content(f"“{text.prompt}”"))
         guidance = self.query_one("#part-guidance", Static)
@@ -306,6 +322,10 @@ class TreeStep(Step):
             items.highlighted = near[0] if near and previous is not None else enabled[0]
         else:
             items.highlighted = None
+        enabled = [i for i, o in enumerate(options) if not o.disabled]
+        if not enabled or items.highlighted == enabled[0]:
+            # Keep the first heading in view when the cursor is on the first entry.
+            self.call_after_refresh(items.scroll_home, animate=False)
         self.query_one("#part-hint", Static).update(self._hint(tree_part))
 
     def _hint(self, tree_part: TreePart | None) -> Content:
@@ -314,10 +334,7 @@ class TreeStep(Step):
         suggested = self.part_text().questions
         asked = {a.question for a in tree_part.answers}
         count = sum(1 for q in suggested if q in asked)
-        return Content(
-            f"Suggested questions asked: {count} of {len(suggested)}. "
-            "q picks one, o asks your own."
-        )
+        return Content(f"Suggested questions asked: {count} of {len(suggested)}")
 
     def _heading(self, text: str, id: str) -> Option:
         return Option(Content.styled(text, "bold $text-primary"), id=id, disabled=True)
@@ -400,16 +417,19 @@ class TreeStep(Step):
 
     def _storms_not_started(self, workbook: Workbook) -> list[Option]:
         empty = [self.part_text(p).title for p in TREE_PARTS if not part_entries(workbook.tree[p])]
+        if self.child_view:
+            about = "This part is only if you want to. It's fine to stop at any time."
+        else:
+            about = (
+                "The storms are optional. Only start them once the tree is finished, "
+                "and only if the child wants to."
+            )
         lines = [
             self._heading("Not started", "h-storms"),
-            self._empty(
-                "The storms are optional. Only start them once the tree is finished, "
-                "and only if the child wants to.",
-                "e-storms",
-            ),
+            self._empty(about, "e-storms"),
             self._empty("Press s to start the storms of life.", "e-storms-key"),
         ]
-        if empty:
+        if empty and not self.child_view:
             lines.append(self._empty("Parts of the tree still empty: " + ", ".join(empty) + ".",
                                      "e-storms-empty"))
         return lines
@@ -452,7 +472,7 @@ class TreeStep(Step):
 
     @on(OptionList.OptionHighlighted, "#items")
     def _highlight_moved(self) -> None:
-        self.refresh_bindings()
+        self._refresh_keys()
 
     @on(OptionList.OptionSelected, "#items")
     def _entry_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -14,6 +14,7 @@ pointer. Colours come from component classes that use theme variables.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar, Literal, NamedTuple
 
 from textual import events
@@ -71,6 +72,7 @@ class TreeDrawing(Widget, can_focus=False):
     TreeDrawing > .tree-drawing--ground { color: $success-darken-2; }
     TreeDrawing > .tree-drawing--grass { color: $success-lighten-1; }
     TreeDrawing > .tree-drawing--roots { color: $warning-darken-3; }
+    TreeDrawing > .tree-drawing--faint { color: $foreground 22%; }
     TreeDrawing > .tree-drawing--leader { color: $text-muted; }
     TreeDrawing > .tree-drawing--leader-current { color: $accent; text-style: bold; }
     TreeDrawing > .tree-drawing--key { color: $text-accent; text-style: bold; }
@@ -93,6 +95,7 @@ class TreeDrawing(Widget, can_focus=False):
         "tree-drawing--ground",
         "tree-drawing--grass",
         "tree-drawing--roots",
+        "tree-drawing--faint",
         "tree-drawing--leader",
         "tree-drawing--leader-current",
         "tree-drawing--key",
@@ -115,13 +118,18 @@ class TreeDrawing(Widget, can_focus=False):
         self.current = ""
         # Where each part was drawn last time: (y, x0, x1, part id), for clicks.
         self._hits: list[tuple[int, int, int, str]] = []
+        self._styles_now: dict[str, Style] = {}
 
     def show(self, marks: Sequence[PartMark], current: str, title: str = "") -> None:
         """Draw these parts (in key order, the storms last) with `current` marked."""
-        self.marks = tuple(marks)
+        marks = tuple(marks)
+        if (marks, current, title) == (self.marks, self.current, self.title_text):
+            return
+        self.marks = marks
         self.current = current
         self.title_text = title
-        self.refresh(layout=True)
+        # Only a drawing sized by its labels (height: auto) needs a new layout.
+        self.refresh(layout=self.styles.height is not None and self.styles.height.is_auto)
 
     # -- sizing ------------------------------------------------------------------------
 
@@ -141,6 +149,7 @@ class TreeDrawing(Widget, can_focus=False):
     def render(self) -> Content:
         width, height = self.content_size.width, self.content_size.height
         self._hits = []
+        self._styles_now = {}  # component styles, looked up once per render (themes change)
         if not self.marks or width <= 0 or height <= 0:
             return Content("")
         mode = self.mode
@@ -153,7 +162,12 @@ class TreeDrawing(Widget, can_focus=False):
         return Content("\n").join(lines[:height])
 
     def _style(self, name: str) -> Style:
-        return self.get_visual_style(f"tree-drawing--{name}", partial=True)
+        style = self._styles_now.get(name)
+        if style is None:
+            style = self._styles_now[name] = self.get_visual_style(
+                f"tree-drawing--{name}", partial=True
+            )
+        return style
 
     def _tree_parts(self) -> list[PartMark]:
         return [m for m in self.marks if m.id != "storms"]
@@ -183,6 +197,10 @@ class TreeDrawing(Widget, can_focus=False):
         body = Content.assemble((mark.title, self._style("label")), " ", progress)
         if width is not None:
             room = max(1, width - head.cell_length)
+            if body.cell_length > room and not mark.available:
+                body = Content.assemble(
+                    (mark.title, self._style("label")), " ", (EMPTY_MARK, self._style("empty"))
+                )
             if body.cell_length > room:
                 body = body.truncate(room, ellipsis=True)
         if current:
@@ -191,6 +209,20 @@ class TreeDrawing(Widget, can_focus=False):
 
     def _title(self, width: int) -> Content:
         return Content.styled(self.title_text, self._style("title")).truncate(width, ellipsis=True)
+
+    def _paint(self, cells: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The tree comes to life as it fills: a part with nothing in it yet is drawn faint,
+        and the fruits only ripen once there is something in them."""
+        empty = {m.id for m in self.marks if m.available and not m.count and m.id != "storms"}
+        painted = []
+        for char, region in cells:
+            part = _part_of(region)
+            if part == "fruits" and part in empty:
+                char, region, part = "█", "leaves", "leaves"
+            if part in empty:
+                region = "faint"
+            painted.append((char, region))
+        return painted
 
     def _cells(self, cells: Sequence[tuple[str, str]]) -> Content:
         return Content.assemble(*((char, self._style(region) if region else "") for char, region in cells))
@@ -234,7 +266,8 @@ class TreeDrawing(Widget, can_focus=False):
             lines.append(self._title(width))
         by_row = {row: part for part, row in art.anchors.items()}
         marks = {m.id: m for m in self.marks}
-        for y, cells in enumerate(art.cells):
+        for y, drawn in enumerate(art.cells):
+            cells = self._paint(drawn)
             part = by_row.get(y)
             mark = marks.get(part) if part else None
             if mark is not None and part == "storms":
@@ -327,8 +360,12 @@ def _part_of(region: str) -> str:
     }.get(region, region)
 
 
+@lru_cache(maxsize=16)
 def draw_tree(width: int, height: int, storms_started: bool) -> Art:
-    """Draw a tree filling about `width` x `height` cells; proportions follow the smaller."""
+    """Draw a tree filling about `width` x `height` cells; proportions follow the smaller.
+
+    The result is cached, so callers must not change it.
+    """
     # Rows for each band, grown from the canopy size that fits both ways.
     cloud_rows = 3 if width >= 24 else 2
     canopy = max(3, min(round((width - 1) / 2.6), round(height * 0.36)))
