@@ -127,7 +127,8 @@ def combine_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
 
 
 # Widest a column grows before its text wraps; "Appears in" takes whatever is left.
-CAPS = {"name": 20, "relationship": 16, "lives": 16, "living": 20}
+CAPS = {"name": 20, "relationship": 16, "lives": 16, "living": 20, "who": 20}
+WIDE = 100  # narrower than this, relationship and where they live share a column
 PLACES_MIN = 20
 
 # -- the step -----------------------------------------------------------------------------------
@@ -152,7 +153,7 @@ class PeopleStep(Step):
     }
     PeopleStep #person-detail-box {
         height: auto;
-        max-height: 40%;
+        max-height: 35%;
         border: round $panel-lighten-2;
         border-title-color: $text;
         border-title-style: bold;
@@ -199,26 +200,34 @@ class PeopleStep(Step):
             kept, self._pending_select = self._pending_select, None
         kept_row = table.cursor_row
         table.clear(columns=True)
+        narrow = bool(self.size.width) and self.size.width < WIDE
+        headings = (
+            {"name": "Name", "who": "Relationship, lives", "places": "Appears in"}
+            if narrow else
+            {"name": "Name", "relationship": "Relationship", "lives": "Lives",
+             "living": "Living", "places": "Appears in"}
+        )
         rows = []
         for person in workbook.people:
             places = place_names(workbook, self.content, person.id, self.child_view)
+            name = Text(person.name, style="bold")
+            if narrow and (not person.living or not person.known):
+                name.append("\n" + self._living(person), style="not bold")
+            if person.concern and not self.child_view:
+                name.append("\n⚑ concern", style="not bold")
             row = {
-                "name": Text(person.name, style="bold"),
+                "name": name,
                 "relationship": Text(person.relationship),
                 "lives": Text(person.lives),
+                "who": Text("\n".join(x for x in (person.relationship, person.lives) if x)),
                 "living": Text(self._living(person)),
+                "places": Text(", ".join(places) if places else "nowhere yet"),
             }
-            if person.concern and not self.child_view:
-                row["name"].append("\n⚑ concern", style="not bold")
-            row["places"] = Text(", ".join(places) if places else "nowhere yet")
             rows.append((person.id, row))
-        headings = {
-            "name": "Name", "relationship": "Relationship", "lives": "Lives", "living": "Living",
-            "places": "Appears in",
-        }
         keys = list(headings)
+        caps = {**CAPS, "name": 14, "who": 19} if narrow else CAPS
         widths = {
-            key: min(CAPS[key], max([len(headings[key])] + [
+            key: min(caps[key], max([len(headings[key])] + [
                 max(len(line) for line in row[key].plain.splitlines() or [""])
                 for _, row in rows
             ]))
