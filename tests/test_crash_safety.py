@@ -112,7 +112,7 @@ def test_sigkill_during_saves_never_loses_or_mixes_a_workbook(tmp_path):
 
     # The kills really did land in the middle of saves, not only between them.
     assert killed_mid_save >= KILLS // 10, killed_mid_save
-    assert elapsed < 60, elapsed
+    assert elapsed < 90, elapsed  # about 15 s on a quiet two-core machine
     # Opening it as the app does takes over the dead writer's lock and clears any leftover.
     with lock.acquire(path) as held:
         assert held.held
