@@ -151,19 +151,50 @@ def storage_rows() -> list[tuple[str, str, str, str]]:
 
 
 def call_main(main):
-    """bench_storage's main(), without letting it read this script's arguments."""
+    """bench_storage's main(), quietly, without letting it read this script's arguments."""
     saved = sys.argv
     sys.argv = [str(HERE / "bench_storage.py")]
     try:
-        return main()
+        try:
+            return main(quiet=True)
+        except TypeError:
+            return main()
     except SystemExit:
         return None
     finally:
         sys.argv = saved
 
 
+def storage_figures(result: dict) -> list[tuple[str, str, str, str]]:
+    """Rows from bench_storage's figures: ours (checked) against plain TOML of the same data."""
+    mib = 1024 * 1024
+    what = (f"{result['people']} people, {result['placements']} placements, "
+            f"{result['file_bytes'] / mib:.1f} MiB")
+    rows = []
+    for step, ours, plain in (("save", "ours_save_s", "plain_save_s"),
+                              ("load and check", "ours_load_s", "plain_load_s"),
+                              ("round trip", "ours_round_trip_s", "plain_round_trip_s")):
+        rows.append((f"{step}, big workbook ({what})" if step == "save" else f"{step}, big workbook",
+                     f"{result[ours] * 1000:.0f} ms", f"plain TOML {result[plain] * 1000:.0f} ms",
+                     ratio(result[ours], result[plain])))
+    if "target_ratio" in result:
+        last = rows[-1]
+        verdict = "within" if result.get("within_target") else "OVER"
+        rows[-1] = (last[0], last[1], last[2], f"{last[3]} ({verdict} {result['target_ratio']}x)")
+    if "ours_save_peak_bytes" in result:
+        rows.append(("peak memory (traced) saving / loading it",
+                     f"{result['ours_save_peak_bytes'] / mib:.0f} / "
+                     f"{result['ours_load_peak_bytes'] / mib:.0f} MiB", "", ""))
+    return rows
+
+
 def rows_from(result) -> list[tuple[str, str, str, str]]:
-    """Table rows from whatever shape bench_storage.main() returns (rows, dicts, or text)."""
+    """Table rows from whatever shape bench_storage.main() returns (figures, rows, or text)."""
+    if isinstance(result, dict) and {"ours_save_s", "plain_save_s"} <= set(result):
+        try:
+            return storage_figures(result)
+        except (KeyError, TypeError, ValueError):
+            pass
     if isinstance(result, dict):
         result = result.get("rows", [result] if "measure" in result or "name" in result else [])
     if not isinstance(result, (list, tuple)):

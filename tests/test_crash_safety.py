@@ -104,8 +104,12 @@ def test_sigkill_during_saves_never_loses_or_mixes_a_workbook(tmp_path):
             # A crash leaves at most one temporary file; the next writer clears it.
             leftovers = temp_files(path)
             assert len(leftovers) <= 1, leftovers
+            # What a crash leaves holds the child's details, so it is owner-only too.
+            assert all(p.stat().st_mode & 0o777 == 0o600 for p in leftovers)
             leftovers_seen += bool(leftovers)
-            assert lock.lock_path(path).exists()  # the dead writer's lock, taken over next time
+            # The dead writer's lock (owner-only), taken over by the next writer.
+            assert lock.lock_path(path).stat().st_mode & 0o777 == 0o600
+            assert path.stat().st_mode & 0o777 == 0o600
     finally:
         writers.close()
     elapsed = time.monotonic() - started
