@@ -204,7 +204,7 @@ async def test_widget_draws_highlight_in_reverse_and_reports_clicks():
         # Ring lines take the circle's theme colour by name, never a literal colour.
         line_styles = {str(span.style) for span in content.spans
                        if "│" in content.plain[span.start:span.end]}
-        assert line_styles and all("$success" in style for style in line_styles)
+        assert line_styles and all("$text-success" in style for style in line_styles)
         x, y, w = diagram.layout_now().places["dad"]
         await pilot.click(RingsDiagram, offset=(x + 1, y))
         await pilot.pause()

@@ -30,7 +30,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from circles_tui.content import THEME_ROLES, CircleText
 from circles_tui.content import Content as Wording
@@ -118,14 +118,14 @@ class CircleStep(Step):
         margin-left: 1;
     }
     CircleStep #circle-list {
-        height: 1fr;
-        max-height: 100%;
+        height: auto;
+        max-height: 65%;
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
     CircleStep #circle-detail-box {
-        height: auto;
-        max-height: 50%;
+        height: 1fr;
+        min-height: 4;
         border-top: solid $foreground 20%;
     }
     CircleStep #circle-detail {
@@ -138,6 +138,9 @@ class CircleStep(Step):
     }
     CircleStep.-short #circle-purpose {
         display: none;
+    }
+    CircleStep.-short #circle-list {
+        max-height: 100%;
     }
     CircleStep.-short #circle-question {
         margin: 0;
@@ -153,7 +156,7 @@ class CircleStep(Step):
         display: none;
     }
     """ + "".join(
-        f"CircleStep.-role-{role} #circle-question {{ border-left: outer ${role}; }}\n"
+        f"CircleStep.-role-{role} #circle-question {{ border-left: outer $text-{role}; }}\n"
         for role in THEME_ROLES
     )
 
@@ -200,10 +203,13 @@ class CircleStep(Step):
         self.call_after_refresh(self.query_one("#circle-list").focus)
 
     def on_resize(self, event: Resize) -> None:
-        short = event.size.height < 32
-        if short != self.has_class("-short"):
+        # Small screens get a one-line heading and one line per person in the list.
+        short, narrow = event.size.height < 32, event.size.width < 90
+        if (short, narrow) != (self.has_class("-short"), self.has_class("-narrow")):
             self.set_class(short, "-short")
-            self._show_text()
+            self.set_class(narrow, "-narrow")
+            if self.workbook is not None:
+                self.show(self.workbook)
 
     # -- what is on screen -------------------------------------------------------------
 
@@ -254,7 +260,7 @@ class CircleStep(Step):
             self.refresh_bindings()
 
     def _show_text(self) -> None:
-        circle, role = self.circle, f"${self.role}"
+        circle, role = self.circle, f"$text-{self.role}"
         heading: list[tuple[str, str]] = [(circle.title, f"bold {role}")]
         if self.has_class("-short") and not self.child_view:
             heading.append((f"  {circle.purpose}", "$text-muted"))  # one line, cut to fit
@@ -265,20 +271,17 @@ class CircleStep(Step):
             if self.child_words
             else ("Adult's words", circle.adult_question, "Child's words")
         )
-        self.query_one("#circle-question", Static).update(
-            Content.assemble(
-                (f"{whose}  ", "italic $text-muted"),
-                (question, "bold"),
-                (f"  (t: {other.lower()})", "$text-muted"),
-            )
-        )
+        parts = [(f"{whose}  ", "italic $text-muted"), (question, "bold")]
+        if not self.has_class("-short"):  # the footer shows the key on small screens
+            parts.append((f"  (t: {other.lower()})", "$text-muted"))
+        self.query_one("#circle-question", Static).update(Content.assemble(*parts))
         guidance = self.query_one("#circle-guidance", Static)
         guidance.update(Content(circle.guidance))
         guidance.set_class(not circle.guidance, "-empty")
 
     def _fill_list(self, by_ring: list[list[Placement]], people: dict[str, Person]) -> None:
         options: list[Option] = []
-        role = f"${self.role}"
+        role = f"$text-{self.role}"
         for number, ring in enumerate(by_ring, start=1):
             heading = Content.assemble(
                 (f" {number} ", f"bold reverse {role}"),
@@ -292,8 +295,9 @@ class CircleStep(Step):
                            id=f"empty-{number}", disabled=True)
                 )
             for placement in ring:
-                options.append(Option(self._list_line(placement, people[placement.person]),
-                                      id=placement.person))
+                line = self._list_line(placement, people[placement.person],
+                                       placement.person == self.selected)
+                options.append(Option(line, id=placement.person))
         if not any(by_ring):
             options.append(
                 Option(Content.styled("Press a to add someone.", "$text-muted"),
@@ -312,11 +316,20 @@ class CircleStep(Step):
         finally:
             self._rebuilding = False
 
-    def _list_line(self, placement: Placement, person: Person) -> Content:
-        """Two short lines: the name and relationship, then the note (or, here, the reason)."""
-        parts: list[tuple[str, str] | str] = [" ", (clean_name(person.name), "bold")]
+    def _list_line(self, placement: Placement, person: Person, selected: bool = False) -> Content:
+        """Two short lines: the name and relationship, then the note (or, here, the reason).
+
+        On a narrow screen only the first line, with a mark where a reason is missing.
+        """
+        # A pointer marks the selected person, so the cursor shows with colours off too.
+        parts: list[tuple[str, str] | str] = [
+            ("▶" if selected else " ", "bold"), (clean_name(person.name), "bold")]
         if person.relationship.strip():
             parts.append((f" · {clean_name(person.relationship)}", "$text-muted"))
+        if self.has_class("-narrow"):
+            if self.circle_id == SERVICES and not str(placement.extras.get("reason", "")).strip():
+                parts.insert(0, ("⚠", "bold $warning"))
+            return Content.assemble(*parts)
         if self.circle_id == SERVICES:
             reason = str(placement.extras.get("reason", "")).strip()
             if reason:
@@ -383,17 +396,34 @@ class CircleStep(Step):
 
     def select(self, person_id: str) -> None:
         """Make `person_id` the selected person, in the list and the picture."""
-        self.selected = person_id
+        previous, self.selected = self.selected, person_id
         self.query_one(RingsDiagram).highlight = person_id
         listing = self.query_one("#circle-list", OptionList)
+        if previous != person_id:
+            self._repaint_line(previous)
+            self._repaint_line(person_id)
         try:
             index = listing.get_option_index(person_id)
-        except Exception:  # not listed (hidden in child view)
+        except OptionDoesNotExist:  # not listed (hidden in child view)
             index = None
         if index is not None and listing.highlighted != index:
             listing.highlighted = index
         self._show_detail()
         self._update_keys()
+
+    def _repaint_line(self, person_id: str | None) -> None:
+        """Redraw one person's line in the list (to move the pointer)."""
+        placement = self._current(person_id) if person_id else None
+        if placement is None or self.workbook is None:
+            return
+        listing = self.query_one("#circle-list", OptionList)
+        try:
+            listing.get_option(placement.person)
+        except OptionDoesNotExist:  # not listed (hidden in child view)
+            return
+        person = self.workbook.person(placement.person)
+        listing.replace_option_prompt(
+            placement.person, self._list_line(placement, person, person_id == self.selected))
 
     @on(RingsDiagram.PersonClicked)
     def clicked(self, event: RingsDiagram.PersonClicked) -> None:

@@ -27,6 +27,9 @@ RINGS = 3
 # How far out each ring's line sits, as a share of the outer ring. The inner
 # ring is a little larger than a third so the closest people have room.
 RING_SCALE = (0.38, 0.69, 1.0)
+# Across, the inner rings are a little wider again: names run sideways, and the closest
+# people (ring 1) need room beside the child's name.
+RING_SCALE_ACROSS = (0.46, 0.74, 1.0)
 NAME_MAX = 16  # longer names are shortened with an ellipsis in the picture only
 MIN_WIDTH = 24
 MIN_HEIGHT = 7
@@ -350,7 +353,7 @@ def layout_rings(
     rows[0] = max(1, min(rows[0], rows[1] - 1))
     if not rows[0] < rows[1] < rows[2]:
         return _summary(child, rings, width, height, highlight)
-    widths = [_half_widths(rows[k], half * RING_SCALE[k]) for k in range(RINGS)]
+    widths = [_half_widths(rows[k], half * RING_SCALE_ACROSS[k]) for k in range(RINGS)]
 
     # Which ring each cell is inside (0 = outside them all), before any line is drawn.
     for y in range(top_row, top_row + 2 * radius + 1):
@@ -551,17 +554,19 @@ class RingsDiagram(Widget):
         return container.height
 
     def _style(self, kind: str, ring: int) -> str:
-        role = f"${self.role}"
-        background = f" on {role} {TINT[ring]}%" if ring in TINT else ""
+        # Tints use the role's own colour; lines and numbers use its text shade, which the
+        # theme makes readable on the background.
+        tint = f" on ${self.role} {TINT[ring]}%" if ring in TINT else ""
+        ink = f"$text-{self.role}"
         return {
-            SPACE: background.strip(),
-            LINE: f"bold {role}{background}",
-            CHILD: f"bold reverse {role}",
-            NAME: f"$foreground{background}",
-            HIGHLIGHT: "bold reverse",
-            MORE: f"italic $text-muted{background}",
-            NUMBER: f"bold {role}{background}",
-            KEY_NUMBER: f"bold reverse {role}",
+            SPACE: tint.strip(),
+            LINE: f"{ink}{tint}",
+            CHILD: f"bold reverse {ink}",
+            NAME: f"$foreground{tint}",
+            HIGHLIGHT: "bold reverse $foreground",
+            MORE: f"italic $text-muted{tint}",
+            NUMBER: f"bold {ink}{tint}",
+            KEY_NUMBER: f"bold reverse {ink}",
             KEY_TEXT: "$foreground",
         }[kind]
 
