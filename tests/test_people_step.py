@@ -101,7 +101,12 @@ async def test_a_adds_a_person_with_all_their_details():
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, PersonEditDialog)
-        assert "invitation stage" in str(dialog.query_one("#contact").parent.query_one(".form-help").render())
+        # The contact field says, where it is typed, that it is for the invitation stage only.
+        assert "invitation stage" in dialog.query_one("#contact", Input).placeholder
+        dialog.query_one("#contact", Input).focus()
+        await pilot.pause()
+        help_line = str(dialog.query_one("#field-help").render())
+        assert "invitation stage" in help_line and "consent" in help_line
         for field, value in {"name": "Aunty Bea", "relationship": "aunt", "lives": "Glasgow",
                              "contact": "0141 000", "note": "Fun", "practitioner_note": "Kind",
                              "concern": "Drinks"}.items():

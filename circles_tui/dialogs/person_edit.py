@@ -14,80 +14,119 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.dialogs.common import dialog_css
 from circles_tui.model import Person
 
-# A compact form: one line per field, the label to the left. Shared with the supporter dialog.
+# A compact form: one line per field, the label to the left, and one help line that
+# explains whichever field has focus. Shared with the supporter dialog.
 FORM_CSS = """
 {name} > Vertical {
     width: 84;
+    padding: 0 2;
+}
+{name} .dialog-title {
+    margin-top: 1;
+}
+{name} #error.-hidden {
+    display: none;
 }
 {name} .form {
     height: auto;
     max-height: 100%;
 }
 {name} .form-row {
-    height: auto;
-    margin-bottom: 1;
+    height: 1;
 }
 {name} .form-row > Label {
-    width: 22;
+    width: 20;
     padding-right: 1;
     color: $text-muted;
 }
-{name} .form-row > Vertical {
-    height: auto;
-    width: 1fr;
-}
 {name} .form-row Input {
+    width: 1fr;
     background: $boost;
 }
 {name} .form-row Input:focus {
     background-tint: $primary 20%;
 }
-{name} .form-row .form-help {
+{name} .form-row.-private > Label {
+    color: $text-warning;
+}
+{name} .form-section {
+    margin-top: 1;
+    color: $text-warning;
+    text-style: bold;
+}
+{name} #field-help {
+    height: 2;
+    margin-top: 1;
     color: $text-muted;
     text-style: italic;
 }
-{name} .form-row.-private > Label {
-    color: $warning;
-}
 {name} .form-checks {
     height: auto;
-    padding-left: 22;
+    margin-top: 1;
+    padding-left: 20;
 }
 {name} .form-checks Checkbox {
     margin-right: 3;
 }
 """
 
+PRIVATE_SECTION = "Practitioner only: hidden in child view"
+
 
 def form_css(name: str) -> str:
     return dialog_css(name) + FORM_CSS.replace("{name}", name)
 
 
-def form_row(
-    label: str, field: Widget, help: str = "", private: bool = False, id: str | None = None,
-) -> Horizontal:
-    """One labelled field; `private` marks it practitioner-only (in words as well as colour)."""
-    shown = f"{label} (practitioner only)" if private else label
-    parts: list[Widget] = [field]
-    if help:
-        parts.append(Static(Content(help), classes="form-help"))
+def form_row(label: str, field: Input, help: str = "", private: bool = False) -> Horizontal:
+    """One labelled field on one line; its help shows below the form while it has focus."""
+    field.form_help = help  # read by FormHelp
     return Horizontal(
-        Label(Content(shown)),
-        Vertical(*parts),
-        classes="form-row -private" if private else "form-row",
-        id=id,
+        Label(Content(label)), field, classes="form-row -private" if private else "form-row"
     )
+
+
+def form_section(title: str) -> Static:
+    return Static(Content(title), classes="form-section")
 
 
 def text_input(value: str, id: str, placeholder: str = "") -> Input:
     return Input(value, placeholder=placeholder, id=id, compact=True)
+
+
+class FormHelp:
+    """Mixin for a form dialog (a ModalScreen with a `.form` inside its Vertical).
+
+    Keeps `#field-help` saying what the focused field is for, and lets the form scroll
+    on a short terminal so the buttons below it always stay in view.
+    """
+
+    def on_descendant_focus(self, event) -> None:
+        help = getattr(event.widget, "form_help", "")
+        for line in self.query("#field-help"):  # type: ignore[attr-defined]
+            line.update(Content(help))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_form)  # type: ignore[attr-defined]
+
+    def _fit_form(self) -> None:
+        screen = self  # type: ignore[assignment]
+        try:
+            box = screen.query_one("Vertical")
+            form = screen.query_one(".form")
+        except Exception:
+            return
+        others = sum(
+            child.outer_size.height + child.styles.margin.height
+            for child in box.children if child is not form
+        ) + form.styles.margin.height
+        room = int(screen.size.height * 0.9) - box.styles.gutter.height - others
+        form.styles.max_height = max(3, room)
 
 
 CONTACT_HELP = (
@@ -96,7 +135,7 @@ CONTACT_HELP = (
 )
 
 
-class PersonEditDialog(ModalScreen[Person | None]):
+class PersonEditDialog(FormHelp, ModalScreen[Person | None]):
     """A person's details. Returns the changed Person, or None when cancelled."""
 
     DEFAULT_CSS = form_css("PersonEditDialog")
@@ -119,25 +158,33 @@ class PersonEditDialog(ModalScreen[Person | None]):
                 yield form_row("Name", text_input(p.name, "name"),
                                help="As the child says it, for example \"Nanna Jo\".")
                 yield form_row("Relationship", text_input(
-                    p.relationship, "relationship", "for example: grandmother, teacher"))
+                    p.relationship, "relationship", "for example: grandmother, teacher"),
+                    help="Who they are to the child.")
                 yield form_row("Where they live", text_input(
-                    p.lives, "lives", "a town, or the country if abroad"))
-                if not self.child_view:
-                    yield form_row("Contact", text_input(p.contact, "contact"),
-                                   help=CONTACT_HELP, private=True)
-                yield form_row("Note", text_input(p.note, "note", "in the child's words"))
-                if not self.child_view:
-                    yield form_row("Note", text_input(p.practitioner_note, "practitioner_note"),
-                                   private=True)
-                    yield form_row(
-                        "Concern", text_input(p.concern, "concern"), private=True,
-                        help="Anything to discuss before this person is invited. "
-                        "A concern never rules anyone out on its own.",
-                    )
+                    p.lives, "lives", "a town, or the country if abroad"),
+                    help="A town, or the country if they live abroad; it shows everywhere "
+                    "they appear.")
+                yield form_row("Note", text_input(p.note, "note", "in the child's words"),
+                               help="Something about them, in the child's words.")
                 with Horizontal(classes="form-checks"):
                     yield Checkbox("Living", p.living, id="living", compact=True)
                     yield Checkbox("The child knows them", p.known, id="known", compact=True)
-            yield Static("", id="error", classes="dialog-error")
+                if not self.child_view:
+                    yield form_section(PRIVATE_SECTION)
+                    yield form_row("Contact", text_input(
+                        p.contact, "contact", "only at the invitation stage, with consent"),
+                        help=CONTACT_HELP, private=True)
+                    yield form_row("Note", text_input(p.practitioner_note, "practitioner_note"),
+                                   help="Your own note; never shown to the child.",
+                                   private=True)
+                    yield form_row(
+                        "Concern", text_input(p.concern, "concern", "discuss before inviting"),
+                        private=True,
+                        help="Anything to discuss before this person is invited. "
+                        "A concern never rules anyone out on its own.",
+                    )
+            yield Static(id="field-help")
+            yield Static("", id="error", classes="dialog-error -hidden")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Done", id="save", variant="primary")
@@ -155,7 +202,9 @@ class PersonEditDialog(ModalScreen[Person | None]):
     def action_save(self) -> None:
         name = self._value("name")
         if not name:
-            self.query_one("#error", Static).update("Please give a name.")
+            error = self.query_one("#error", Static)
+            error.update("Please give a name.")
+            error.remove_class("-hidden")
             self.query_one("#name", Input).focus()
             return
         person = attrs.evolve(

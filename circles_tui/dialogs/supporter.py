@@ -12,7 +12,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from circles_tui.content import SupporterText
-from circles_tui.dialogs.person_edit import form_css, form_row, text_input
+from circles_tui.dialogs.person_edit import (
+    PRIVATE_SECTION,
+    FormHelp,
+    form_css,
+    form_row,
+    form_section,
+    text_input,
+)
 from circles_tui.model import Person, Supporter
 
 
@@ -24,7 +31,7 @@ class SupporterEdit:
     lives: str
 
 
-class SupporterDialog(ModalScreen[SupporterEdit | None]):
+class SupporterDialog(FormHelp, ModalScreen[SupporterEdit | None]):
     """What a supporter does, how to use them, how to reach them, notes, where they live.
 
     An empty "how to use" starts with the worksheet's suggestion for this kind of
@@ -57,20 +64,26 @@ class SupporterDialog(ModalScreen[SupporterEdit | None]):
             yield Static(Content(kind.who), classes="dialog-help")
             with VerticalScroll(classes="form"):
                 yield form_row("What they do", text_input(
-                    s.what_they_do, "what_they_do", "how they help, in the child's words"))
+                    s.what_they_do, "what_they_do", "how they help, in the child's words"),
+                    help="How this person helps, in the child's words.")
                 yield form_row(
                     "How to use them", text_input(s.how_to_use or kind.how_to_use, "how_to_use"),
                     help="Starts with the worksheet's suggestion; change it to fit this person.",
                 )
                 yield form_row("How to reach them", text_input(
-                    s.reach, "reach", "for example: phone after school, video call on Sundays"))
+                    s.reach, "reach", "for example: phone after school, video call on Sundays"),
+                    help="How the child or family can get hold of them.")
                 yield form_row("Where they live", text_input(
                     self.person.lives, "lives", "a town, or the country if abroad"),
-                    help="This is part of their details, so it changes everywhere they appear.")
-                yield form_row("Note", text_input(s.note, "note", "in the child's words"))
+                    help="Part of their details, so it changes everywhere they appear.")
+                yield form_row("Note", text_input(s.note, "note", "in the child's words"),
+                               help="Anything else, in the child's words.")
                 if not self.child_view:
+                    yield form_section(PRIVATE_SECTION)
                     yield form_row("Note", text_input(s.practitioner_note, "practitioner_note"),
+                                   help="Your own note; never shown to the child.",
                                    private=True)
+            yield Static(id="field-help")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Done", id="save", variant="primary")

@@ -173,17 +173,21 @@ class SummaryStep(Step):
             head += ["  ", ("⚑ discuss before inviting", "bold $text-warning")]
         lines = [Content.assemble(*head)]
 
+        narrow = bool(self.size.width) and self.size.width < 100
+
         def line(*facts: tuple[str, str], style: str = "") -> None:
+            """Facts side by side when there is room, else one to a line."""
             parts: list[str | tuple[str, str]] = []
             for label, value in facts:
                 if value:
-                    if parts:
+                    if parts and narrow:
+                        lines.append(Content.assemble(*parts))
+                        parts = []
+                    elif parts:
                         parts.append(("  ·  ", "dim"))
                     parts += [(f"{label}: ", f"bold {style}"), (value, style)]
             if parts:
                 lines.append(Content.assemble(*parts))
-
-        narrow = self.size.width and self.size.width < 100
         places = [
             content.circle(c).short if narrow
             else f"{content.circle(c).short} ({content.circle(c).ring_label(ring)})"

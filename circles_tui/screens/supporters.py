@@ -34,6 +34,7 @@ from circles_tui.screens.people import place_names
 from circles_tui.screens.step import Progress, Step
 
 WIDE = 96  # from this many cells across, the four kinds sit side by side
+TALL = 30  # from this many lines, entries show how to use them even when two by two
 PRIVATE_KIND = "false"
 
 
@@ -221,7 +222,7 @@ class SupportersStep(Step):
             parts += [("  ·  ", "dim"), (person.lives, "italic")]
         if entry.what_they_do:
             parts += ["\n", entry.what_they_do]
-        if entry.how_to_use and not self.has_class("-narrow"):
+        if entry.how_to_use and not self.has_class("-compact"):
             parts += ["\n", ("→ ", "bold"), (entry.how_to_use, "dim italic")]
         return Content.assemble(*parts)
 
@@ -238,8 +239,11 @@ class SupportersStep(Step):
 
     def on_resize(self) -> None:
         narrow = bool(self.size.width) and self.size.width < WIDE
-        if narrow != self.has_class("-narrow"):
+        # Short and narrow: entries show name and what they do; the rest is in the line below.
+        compact = narrow and self.size.height < TALL
+        if narrow != self.has_class("-narrow") or compact != self.has_class("-compact"):
             self.set_class(narrow, "-narrow")
+            self.set_class(compact, "-compact")
             if self.workbook is not None:
                 self.show(self.workbook)
         else:
@@ -266,7 +270,7 @@ class SupportersStep(Step):
         if person.relationship:
             parts.append(f" ({person.relationship})")
         facts = [
-            ("How to use", entry.how_to_use if self.has_class("-narrow") else ""),
+            ("How to use", entry.how_to_use if self.has_class("-compact") else ""),
             ("Reach", entry.reach),
             ("Note", entry.note),
         ]
