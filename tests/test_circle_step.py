@@ -64,7 +64,7 @@ def step(app: StepHarness) -> CircleStep:
 def listed(app: StepHarness) -> list[str]:
     """The ids of the people in the list, in order."""
     options = app.query_one("#circle-list", OptionList).options
-    return [o.id for o in options if not o.disabled and o.id]
+    return [o.id.removeprefix("person:") for o in options if not o.disabled and o.id]
 
 
 def list_text(app: StepHarness) -> str:
@@ -90,7 +90,7 @@ def static_text(app: StepHarness, selector: str) -> str:
 
 async def highlight(pilot, app: StepHarness, person: str) -> None:
     listing = app.query_one("#circle-list", OptionList)
-    listing.highlighted = listing.get_option_index(person)
+    listing.highlighted = listing.get_option_index(f"person:{person}")
     await pilot.pause()
 
 
@@ -134,8 +134,8 @@ async def test_arrows_move_the_selection_and_the_picture_follows():
         assert step(app).selected == "mum" and diagram.highlight == "mum"
         # A pointer marks the selected line, so it shows without colour as well.
         listing = app.query_one("#circle-list", OptionList)
-        assert str(listing.get_option("mum").prompt).startswith("▶Mum")
-        assert str(listing.get_option("nanna-jo").prompt).startswith(" Nanna Jo")
+        assert str(listing.get_option("person:mum").prompt).startswith("▶Mum")
+        assert str(listing.get_option("person:nanna-jo").prompt).startswith(" Nanna Jo")
         await pilot.press("down")  # over the ring 2 heading, which cannot be chosen
         assert step(app).selected == "dad" and diagram.highlight == "dad"
         assert "Police call-out last year" in static_text(app, "#circle-detail")
@@ -153,7 +153,7 @@ async def test_clicking_a_name_in_the_picture_selects_them():
         await pilot.click(RingsDiagram, offset=(x, y))
         await pilot.pause()
         assert step(app).selected == "jay"
-        assert app.query_one("#circle-list", OptionList).highlighted_option.id == "jay"
+        assert app.query_one("#circle-list", OptionList).highlighted_option.id == "person:jay"
 
 
 async def test_an_empty_circle_says_how_to_start():
@@ -167,6 +167,25 @@ async def test_an_empty_circle_says_how_to_start():
         await pilot.pause()
         assert app.labels == [] and isinstance(app.screen, type(app.screen))
         assert not app.screen.is_modal
+
+
+async def test_a_crowd_shows_what_fits_with_counts_and_lists_everyone():
+    people = tuple(Person(f"p{i}", f"Person {i}", "friend") for i in range(1000))
+    placements = tuple(Placement(f"p{i}", 1 + i % 3, note="a note") for i in range(1000))
+    workbook = Workbook(About("Mia"), people, {"who-matters": placements})
+    app = harness(workbook=workbook)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(listed(app)) == 1000
+        layout = app.query_one(RingsDiagram).layout_now()
+        for k in range(3):
+            assert layout.more[k] > 300
+            assert len(layout.shown[k]) + layout.more[k] == len(placements[k::3])
+            assert f"+{layout.more[k]}" in layout.text()
+        await pilot.press("end")  # the last person is drawn once selected, even in a crowd
+        await pilot.pause()
+        assert step(app).selected == "p998"  # the last in ring 3
+        assert "p998" in app.query_one(RingsDiagram).layout_now().shown[2]
 
 
 # -- adding --------------------------------------------------------------------------------
@@ -575,6 +594,19 @@ async def test_names_like_markup_show_exactly_as_typed_and_do_nothing():
         await pilot.pause()
         assert app.is_running
         assert f"Removed {ACTION_NAME} from Who matters — ctrl+z to undo" in notices(app)
+
+
+async def test_people_whose_ids_look_like_list_headings_are_fine():
+    people = tuple(Person(i, i.title()) for i in ("ring-1", "hint", "empty-2", "person"))
+    workbook = Workbook(About("Mia"), people,
+                        {"who-matters": tuple(Placement(p.id, 1) for p in people)})
+    app = harness(workbook=workbook)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert listed(app) == ["ring-1", "hint", "empty-2", "person"]
+        await pilot.press("down", "plus")
+        await pilot.pause()
+        assert placement(app, "hint").ring == 2 and step(app).selected == "hint"
 
 
 # -- progress ---------------------------------------------------------------------------------

@@ -73,6 +73,18 @@ def progress_of(circle_id: str, workbook: Workbook) -> Progress:
     return "done" if len(placements) >= DONE_AT else "started"
 
 
+def option_id(person_id: str) -> str:
+    """The list's id for a person's line ("person:" keeps it apart from the headings)."""
+    return f"person:{person_id}"
+
+
+def person_of(option: Option) -> str | None:
+    """The person a line of the list stands for, or None for headings and hints."""
+    if option.disabled or not option.id or not option.id.startswith("person:"):
+        return None
+    return option.id.removeprefix("person:")
+
+
 def hidden_in_child_view(workbook: Workbook) -> set[str]:
     """People kept off the screen in child view: false supporters, unless the child agreed."""
     if workbook.about.share_false_supporters:
@@ -180,6 +192,7 @@ class CircleStep(Step):
         self.selected: str | None = None  # the highlighted person's id
         self._rebuilding = False
         self._keys_state: tuple[bool, bool] | None = None
+        self.add_class(f"-role-{self.role}")
 
     @property
     def step_title(self) -> str:
@@ -199,7 +212,6 @@ class CircleStep(Step):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.add_class(f"-role-{self.role}")
         self.call_after_refresh(self.query_one("#circle-list").focus)
 
     def on_resize(self, event: Resize) -> None:
@@ -297,7 +309,7 @@ class CircleStep(Step):
             for placement in ring:
                 line = self._list_line(placement, people[placement.person],
                                        placement.person == self.selected)
-                options.append(Option(line, id=placement.person))
+                options.append(Option(line, id=option_id(placement.person)))
         if not any(by_ring):
             options.append(
                 Option(Content.styled("Press a to add someone.", "$text-muted"),
@@ -309,7 +321,7 @@ class CircleStep(Step):
             scroll_y = listing.scroll_y
             listing.set_options(options)
             if self.selected is not None:
-                listing.highlighted = listing.get_option_index(self.selected)
+                listing.highlighted = listing.get_option_index(option_id(self.selected))
             listing.scroll_to(y=scroll_y, animate=False, immediate=True)
             if listing.highlighted is not None:
                 listing.scroll_to_highlight()
@@ -390,9 +402,10 @@ class CircleStep(Step):
 
     @on(OptionList.OptionHighlighted, "#circle-list")
     def highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self._rebuilding or event.option.disabled or event.option.id is None:
+        person_id = person_of(event.option)
+        if self._rebuilding or person_id is None:
             return
-        self.select(event.option.id)
+        self.select(person_id)
 
     def select(self, person_id: str) -> None:
         """Make `person_id` the selected person, in the list and the picture."""
@@ -403,7 +416,7 @@ class CircleStep(Step):
             self._repaint_line(previous)
             self._repaint_line(person_id)
         try:
-            index = listing.get_option_index(person_id)
+            index = listing.get_option_index(option_id(person_id))
         except OptionDoesNotExist:  # not listed (hidden in child view)
             index = None
         if index is not None and listing.highlighted != index:
@@ -418,12 +431,12 @@ class CircleStep(Step):
             return
         listing = self.query_one("#circle-list", OptionList)
         try:
-            listing.get_option(placement.person)
+            listing.get_option(option_id(placement.person))
         except OptionDoesNotExist:  # not listed (hidden in child view)
             return
         person = self.workbook.person(placement.person)
         listing.replace_option_prompt(
-            placement.person, self._list_line(placement, person, person_id == self.selected))
+            option_id(placement.person), self._list_line(placement, person, person_id == self.selected))
 
     @on(RingsDiagram.PersonClicked)
     def clicked(self, event: RingsDiagram.PersonClicked) -> None:
@@ -432,8 +445,9 @@ class CircleStep(Step):
 
     @on(OptionList.OptionSelected, "#circle-list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id and not event.option.disabled:
-            self.select(event.option.id)
+        person_id = person_of(event.option)
+        if person_id is not None:
+            self.select(person_id)
             self.action_edit()
 
     # -- keys --------------------------------------------------------------------------
@@ -486,7 +500,7 @@ class CircleStep(Step):
         name = self._person_name(placement.person)
         # Keep the cursor near where it was: the next person down, else the one above.
         listing = self.query_one("#circle-list", OptionList)
-        ids = [o.id for o in listing.options if not o.disabled and o.id]
+        ids = [person_of(o) for o in listing.options if person_of(o) is not None]
         if placement.person in ids:
             index = ids.index(placement.person)
             rest = ids[index + 1:] + ids[:index][::-1]
