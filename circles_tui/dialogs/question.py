@@ -50,8 +50,11 @@ class QuestionDialog(ModalScreen[Answer | None]):
     QuestionDialog TextArea {
         height: 5;
     }
-    QuestionDialog .-hidden {
+    QuestionDialog .-hidden, QuestionDialog #error {
         display: none;
+    }
+    QuestionDialog #error.-shown {
+        display: block;
     }
     """
     BINDINGS = [
@@ -178,7 +181,9 @@ class QuestionDialog(ModalScreen[Answer | None]):
     def action_save(self) -> None:
         question = self._question_text()
         if not question:
-            self.query_one("#error", Static).update("Please type the question you asked.")
+            error = self.query_one("#error", Static)
+            error.update("Please type the question you asked.")
+            error.add_class("-shown")
             self.query_one("#question", Input).focus()
             return
         answer = self.query_one("#answer", TextArea).text.strip()

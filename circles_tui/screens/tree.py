@@ -99,8 +99,12 @@ class Hanging(Visual):
             (Content(p) if isinstance(p, str) else p, Content(b) if isinstance(b, str) else b)
             for p, b in rows
         ]
+        self._wrapped: dict[int, list[Content]] = {}
 
     def _lines(self, width: int) -> list[Content]:
+        cached = self._wrapped.get(width)
+        if cached is not None:
+            return cached
         lines: list[Content] = []
         for prefix, body in self.rows:
             indent = prefix.cell_length
@@ -108,6 +112,7 @@ class Hanging(Visual):
             wrapped = [w for part in body.split("\n") for w in (part.wrap(room) or [part])]
             for n, line in enumerate(wrapped or [Content("")]):
                 lines.append((prefix if n == 0 else Content.styled(" " * indent, _INDENT)) + line)
+        self._wrapped[width] = lines
         return lines
 
     def render_strips(

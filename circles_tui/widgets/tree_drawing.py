@@ -72,7 +72,14 @@ class TreeDrawing(Widget, can_focus=False):
     TreeDrawing > .tree-drawing--ground { color: $success-darken-2; }
     TreeDrawing > .tree-drawing--grass { color: $success-lighten-1; }
     TreeDrawing > .tree-drawing--roots { color: $warning-darken-3; }
-    TreeDrawing > .tree-drawing--faint { color: $foreground 22%; }
+    TreeDrawing > .tree-drawing--leaves-faint { color: $success 30%; }
+    TreeDrawing > .tree-drawing--leaves-light-faint { color: $success-lighten-1 30%; }
+    TreeDrawing > .tree-drawing--branches-faint { color: $warning-darken-1 35%; }
+    TreeDrawing > .tree-drawing--trunk-faint { color: $warning-darken-2 35%; }
+    TreeDrawing > .tree-drawing--seeds-faint { color: $accent 35%; }
+    TreeDrawing > .tree-drawing--ground-faint { color: $success-darken-2 35%; }
+    TreeDrawing > .tree-drawing--grass-faint { color: $success-lighten-1 35%; }
+    TreeDrawing > .tree-drawing--roots-faint { color: $warning-darken-3 40%; }
     TreeDrawing > .tree-drawing--leader { color: $text-muted; }
     TreeDrawing > .tree-drawing--leader-current { color: $accent; text-style: bold; }
     TreeDrawing > .tree-drawing--key { color: $text-accent; text-style: bold; }
@@ -95,7 +102,12 @@ class TreeDrawing(Widget, can_focus=False):
         "tree-drawing--ground",
         "tree-drawing--grass",
         "tree-drawing--roots",
-        "tree-drawing--faint",
+        *(
+            f"tree-drawing--{region}-faint"
+            for region in (
+                "leaves", "leaves-light", "branches", "trunk", "seeds", "ground", "grass", "roots"
+            )
+        ),
         "tree-drawing--leader",
         "tree-drawing--leader-current",
         "tree-drawing--key",
@@ -220,7 +232,7 @@ class TreeDrawing(Widget, can_focus=False):
             if part == "fruits" and part in empty:
                 char, region, part = "█", "leaves", "leaves"
             if part in empty:
-                region = "faint"
+                region = f"{region}-faint"
             painted.append((char, region))
         return painted
 
@@ -351,13 +363,19 @@ class Art:
         return 0
 
 
+# Regions drawn in a style of their own, and the part each belongs to.
+_REGION_PART = {
+    "grass": "ground",
+    "leaves-light": "leaves",
+    "rain": "storms",
+    "storms-started": "storms",
+}
+
+
 def _part_of(region: str) -> str:
-    return {
-        "grass": "ground",
-        "leaves-light": "leaves",
-        "rain": "storms",
-        "storms-started": "storms",
-    }.get(region, region)
+    """The part a region of the picture belongs to ("grass-faint" is part of the ground)."""
+    region = region.removesuffix("-faint")
+    return _REGION_PART.get(region, region)
 
 
 @lru_cache(maxsize=16)
@@ -419,7 +437,6 @@ def draw_tree(width: int, height: int, storms_started: bool) -> Art:
             else:
                 continue
             art.put(x, top + row, char, "leaves")
-    fruit_row = top + canopy - 2
     # Fruits hang where a fixed scatter lands well inside the canopy, never touching.
     placed: list[tuple[int, int]] = []
     for row in range(1, canopy - 1):
@@ -446,8 +463,13 @@ def draw_tree(width: int, height: int, storms_started: bool) -> Art:
             dy = (row * 2 + 1 - light_y) / light_ry
             if dx * dx + dy * dy <= 1.0:
                 art.put(x, top + row, char, "leaves-light")
-    art.anchors["leaves"] = top + max(0, canopy // 4)
-    art.anchors["fruits"] = fruit_row
+    if not placed:  # a tiny canopy still bears one fruit
+        placed.append((round(cx), canopy // 2))
+        art.put(round(cx), top + canopy // 2, "●", "fruits")
+    # The fruits' label points at the lowest fruit, the leaves' label high in the canopy.
+    art.anchors["fruits"] = top + max(row for _, row in placed)
+    leaves_row = top + max(0, canopy // 4)
+    art.anchors["leaves"] = leaves_row if leaves_row != art.anchors["fruits"] else top
     y += canopy
 
     # The trunk runs from under the canopy to the ground; the branches fan out above it.
