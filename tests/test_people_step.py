@@ -285,6 +285,8 @@ async def test_m_merges_two_entries_after_confirming():
         assert nanna.name == "Nanna Jo"
         assert nanna.lives == "Leeds; Leeds, near the park"
         assert nanna.practitioner_note == "Has Mia at weekends; Same as Nanna Jo?"
+        assert nanna.note == "makes pancakes; Also called Nan."
+        assert '"Also called Nan" added to the note' in confirm.body
         assert [p.person for p in merged.circles["trusted-adults"]] == ["ms-ahmed", "nanna-jo"]
         entry = next(s for s in merged.supporters["emotional"] if s.person == "nanna-jo")
         assert entry.what_they_do == "Listens when I'm sad; Gives cuddles"

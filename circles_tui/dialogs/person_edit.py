@@ -241,9 +241,15 @@ class PickPersonDialog(ModalScreen[str | None]):
     """Choose one person from a list. Returns their id, or None when cancelled."""
 
     DEFAULT_CSS = dialog_css("PickPersonDialog") + """
+    PickPersonDialog > Vertical {
+        padding: 0 2;
+    }
+    PickPersonDialog .dialog-title {
+        margin-top: 1;
+    }
     PickPersonDialog OptionList {
         height: auto;
-        max-height: 14;
+        max-height: 9;
     }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

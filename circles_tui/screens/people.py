@@ -87,8 +87,8 @@ def _join_fields(keep, drop, fields: tuple[str, ...]):
 def combine_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
     """Merge `drop_id` into `keep_id`, keeping every detail and note either of them had.
 
-    The kept person's name stays. Their other details gain whatever the other entry
-    adds; where both sat in the same circle, their entries there are joined too
+    The kept person's name stays, and the other name goes into their note. Their other
+    details gain whatever the other entry adds; where both sat in the same circle, their entries there are joined too
     (`model.merge_people` then moves every remaining reference across).
     """
     if keep_id == drop_id:
@@ -99,6 +99,8 @@ def combine_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
         ("relationship", "lives", "contact", "note", "practitioner_note", "concern"),
     )
     person = attrs.evolve(person, known=keep.known or drop.known)
+    if drop.name.strip().casefold() != keep.name.strip().casefold():
+        person = attrs.evolve(person, note=_joined(person.note, f"Also called {drop.name}."))
     circles = {}
     for circle, placements in workbook.circles.items():
         theirs = next((p for p in placements if p.person == drop_id), None)
@@ -460,7 +462,9 @@ class PeopleStep(Step):
             lines.append(f"Where both are already ({', '.join(both)}), their notes are joined.")
         lines.append(
             f"Details {keep.name} is missing are taken from {drop.name}, and notes from both "
-            "are kept."
+            "are kept"
+            + (f", with \"Also called {drop.name}\" added to the note." if
+               drop.name.strip().casefold() != keep.name.strip().casefold() else ".")
         )
         return "\n".join(lines)
 

@@ -9,7 +9,6 @@ supporters stay in only if the young person agreed to share them).
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
