@@ -18,7 +18,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -32,7 +41,7 @@ LONG_TEXT_FIELDS = {"reason", "what_helps", "what_they_know", "family_view", "yp
 
 
 class RingDialog(ModalScreen[int | None]):
-    """Which ring should this person go in? Enter takes the highlighted ring; 1, 2 or 3 choose directly."""
+    """Which ring should this person go in? Enter takes the highlighted one; 1, 2 or 3 choose."""
 
     DEFAULT_CSS = dialog_css("RingDialog") + """
     RingDialog > Vertical { width: 56; }
@@ -189,7 +198,8 @@ class PlacementDialog(ModalScreen[Placement | None]):
         yield Label("Who named them", classes="field-label")
         yield Select(
             [(Text(label), key) for key, label in self.wording.named_by.items()],
-            value=placement.named_by if placement.named_by in self.wording.named_by else Select.NULL,
+            value=placement.named_by if placement.named_by in self.wording.named_by
+            else Select.NULL,
             prompt="Not recorded",
             id="named_by",
         )
@@ -197,7 +207,8 @@ class PlacementDialog(ModalScreen[Placement | None]):
             if not field.field.required:
                 yield from self._extra(field)
         if not self.child_view:
-            yield Label("Practitioner-only note (hidden in child view)", classes="field-label practitioner-only")
+            yield Label("Practitioner-only note (hidden in child view)",
+                        classes="field-label practitioner-only")
             yield TextArea(
                 placement.practitioner_note, id="practitioner_note", soft_wrap=True,
                 tab_behavior="focus",

@@ -349,7 +349,8 @@ class CircleStep(Step):
             else:
                 parts.append(("\n   ⚠ reason needed", "bold $warning"))
         elif placement.note.strip():
-            parts.append((f"\n   “{shorten(clean_name(placement.note), SNIPPET)}”", "italic $text-muted"))
+            note = shorten(clean_name(placement.note), SNIPPET)
+            parts.append((f"\n   “{note}”", "italic $text-muted"))
         return Content.assemble(*parts)
 
     def _show_detail(self) -> None:
@@ -368,8 +369,8 @@ class CircleStep(Step):
                 head.append((f" · {extra}", "$text-muted"))
         lines.append(Content.assemble(*head))
         if placement.named_by:
-            lines.append(self._detail_pair("Named by",
-                                           self.content.named_by.get(placement.named_by, placement.named_by)))
+            named_by = self.content.named_by.get(placement.named_by, placement.named_by)
+            lines.append(self._detail_pair("Named by", named_by))
         if placement.note.strip():
             lines.append(self._detail_pair("Note", placement.note))
         for field in self.circle.fields:
@@ -436,7 +437,9 @@ class CircleStep(Step):
             return
         person = self.workbook.person(placement.person)
         listing.replace_option_prompt(
-            option_id(placement.person), self._list_line(placement, person, person_id == self.selected))
+            option_id(placement.person),
+            self._list_line(placement, person, person_id == self.selected),
+        )
 
     @on(RingsDiagram.PersonClicked)
     def clicked(self, event: RingsDiagram.PersonClicked) -> None:
@@ -529,7 +532,7 @@ class CircleStep(Step):
                 if key != self.circle_id:
                     places.append(self.content.circle(key).short)
             elif section == "supporter":
-                if key == "false" and self.child_view and not self.workbook.about.share_false_supporters:
+                if key == "false" and self.child_view and hidden_in_child_view(self.workbook):
                     continue
                 places.append(self.content.supporter(key).title)
             elif section == "tree":
@@ -550,7 +553,8 @@ class CircleStep(Step):
                 return
             # Keep a ring change made meanwhile (there is none today, but be safe).
             edited = attrs.evolve(edited, ring=current.ring)
-            self._replace(current, edited, f"Edited {self._person_name(person.id)} in {self.circle.short}")
+            label = f"Edited {self._person_name(person.id)} in {self.circle.short}"
+            self._replace(current, edited, label)
 
         self.app.push_screen(
             PlacementDialog(self.content, self.circle, person, placement, self.child_view),
@@ -619,7 +623,8 @@ class CircleStep(Step):
             return
         if any(p.person == person.id for p in self.placements(workbook)):
             return
-        workbook = set_placements(workbook, self.circle_id, self.placements(workbook) + (placement,))
+        placements = self.placements(workbook) + (placement,)
+        workbook = set_placements(workbook, self.circle_id, placements)
         self.selected = person.id
         self.edit(workbook, f"Added {clean_name(person.name)} to {self.circle.short}")
 

@@ -245,7 +245,10 @@ def _spread(n: int) -> list[int]:
 def _place_ring(
     segments: list[_Segment], people: Sequence[RingPerson], highlight: str | None, cap: int
 ) -> tuple[list[str], int]:
-    """Fit as many names as possible into `segments`; returns the ids placed and how many did not fit."""
+    """Fit as many names as possible into `segments`.
+
+    Returns the ids placed and how many did not fit.
+    """
     total = len(people)
     if not segments or total == 0:
         return [], total
@@ -422,7 +425,8 @@ def layout_rings(
             for index, (person_id, text, kind) in enumerate(items):
                 x += (1 if index else 0) + spare // gaps + (1 if index < spare % gaps else 0)
                 if kind == MORE and hidden:
-                    text = f"+{hidden} more" if cell_len(f"+{hidden} more") <= cell_len(text) else f"+{hidden}"
+                    wanted = f"+{hidden} more"
+                    text = wanted if cell_len(wanted) <= cell_len(text) else f"+{hidden}"
                 if kind == NAME and person_id == highlight:
                     kind = HIGHLIGHT
                 used = grid.put(x, seg.y, text, kind)
