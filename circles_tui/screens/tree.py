@@ -46,6 +46,7 @@ from circles_tui.model import (
     TreePart,
     Workbook,
     add_person,
+    new_person_id,
     replace_person,
     set_placements,
     set_tree_part,
@@ -654,6 +655,8 @@ class TreeStep(Step):
         title = self._title
         if kind == "word":
             index = int(key)
+            if index >= len(part.words):
+                return
             removed = part.words[index]
             self._change(
                 lambda p: attrs.evolve(p, words=p.words[:index] + p.words[index + 1:]),
@@ -662,6 +665,8 @@ class TreeStep(Step):
             self._undo_hint(f"Removed from {title}: “{_short(removed)}”.")
         elif kind == "answer":
             index = int(key)
+            if index >= len(part.answers):
+                return
             removed = part.answers[index]
             self._change(
                 lambda p: attrs.evolve(p, answers=p.answers[:index] + p.answers[index + 1:]),
@@ -669,6 +674,8 @@ class TreeStep(Step):
             )
             self._undo_hint(f"Removed the question “{_short(removed.question)}”.")
         elif kind == "person":
+            if key not in part.people:
+                return
             name = self.workbook.person(key).name
             self._change(
                 lambda p: attrs.evolve(p, people=tuple(x for x in p.people if x != key)),
@@ -776,8 +783,8 @@ class TreeStep(Step):
             latest = self.workbook
             person = choice.person
             if choice.is_new:
-                if any(p.id == person.id for p in latest.people):
-                    return
+                # The id was chosen when the dialog opened; make sure it is still free.
+                person = attrs.evolve(person, id=new_person_id(latest, person.name))
                 latest = add_person(latest, person)
             part = latest.tree[LEAVES]
             if person.id in part.people:

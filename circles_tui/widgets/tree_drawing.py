@@ -177,7 +177,7 @@ class TreeDrawing(Widget, can_focus=False):
         style = self._styles_now.get(name)
         if style is None:
             style = self._styles_now[name] = self.get_visual_style(
-                f"tree-drawing--{name}", partial=True
+                f"tree-drawing--{name}"
             )
         return style
 
