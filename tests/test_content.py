@@ -180,3 +180,24 @@ def test_an_organisations_own_wording_loads(tmp_path):
     content = load_content(Path(file))
     assert content.name == "Eastshire wording"
     assert content.circle("who-matters").title == "My important people"
+
+
+def test_the_complete_example_uses_every_worksheet(complete_example):
+    """The example others build and test against keeps showing every part of the format."""
+    wb = complete_example
+    assert len(wb.people) >= 12
+    assert all(len(wb.circles[c]) >= 3 for c in CIRCLE_IDS)
+    assert all(wb.supporters[k] for k in SUPPORTER_KINDS)
+    assert all(not wb.tree[p].is_empty for p in TREE_PARTS)
+    assert wb.storms is not None and wb.storms.words
+    assert wb.about.share_false_supporters is False
+    assert any(s.practitioner_note for s in wb.supporters["false"])
+    for circle in CIRCLE_IDS:  # every extra field is used somewhere
+        used = {key for p in wb.circles[circle] for key in p.extras}
+        assert used == {f.id for f in CIRCLE_FIELDS[circle]}, circle
+    talk_about = [p for p in wb.circles["services-suggest"] if p.ring == 3]
+    assert any(p.extras.get("reason_type") == "concern" and wb.person(p.person).concern
+               and p.extras.get("next_step") for p in talk_about)
+    leaves = [wb.person(pid) for pid in wb.tree["leaves"].people]
+    assert any(not p.living for p in leaves) and any(not p.known for p in leaves)
+    assert all(d.year == 2026 for d in wb.about.session_dates)
