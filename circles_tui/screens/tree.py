@@ -184,22 +184,26 @@ class TreeStep(Step):
     TreeStep.-short #part-guidance {
         display: none;
     }
+    TreeStep.-short #part-prompt {
+        margin-bottom: 0;
+    }
     TreeStep .-hidden {
         display: none;
     }
     """
 
+    # Keys for a highlighted person come first: they only show then, and the footer is narrow.
     BINDINGS = [
+        Binding("l", "link_person", "Link person", id="tree-link-person"),
+        Binding("p", "toggle_living", "Living/passed", id="tree-living"),
+        Binding("m", "toggle_known", "Met/never met", id="tree-known"),
+        Binding("c", "add_to_circle", "Add to circle", id="tree-add-to-circle"),
         Binding("a", "add_words", "Add words", id="tree-add-words"),
         Binding("e", "edit", "Edit", id="tree-edit"),
         Binding("x", "remove", "Remove", id="tree-remove"),
         Binding("delete", "remove", "Remove", show=False),
         Binding("q", "ask_question", "Ask", id="tree-ask"),
         Binding("o", "own_question", "Own question", id="tree-own-question"),
-        Binding("l", "link_person", "Link person", id="tree-link-person"),
-        Binding("p", "toggle_living", "Living/passed", id="tree-living"),
-        Binding("m", "toggle_known", "Met/never met", id="tree-known"),
-        Binding("c", "add_to_circle", "Add to circle", id="tree-add-to-circle"),
         Binding("s", "start_storms", "Start storms", id="tree-start-storms"),
         Binding("n", "note", "Note", id="tree-note"),
         Binding("right", "next_part", "Next part", key_display="→", id="tree-next-part"),
