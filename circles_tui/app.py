@@ -79,13 +79,16 @@ class CirclesApp(App[int]):
         else:
             from circles_tui.dialogs.new_workbook import NewWorkbookDialog
 
+            dialog = NewWorkbookDialog(path=self.start_path)
+
             def made(workbook: Workbook | None) -> None:
                 if workbook is None:
                     self.exit(0)
                 else:
-                    self.create_workbook(self.start_path, workbook)
+                    # Where the "Save to" field says, which the practitioner may have changed.
+                    self.create_workbook(dialog.path or self.start_path, workbook)
 
-            self.push_screen(NewWorkbookDialog(path=self.start_path), made)
+            self.push_screen(dialog, made)
 
     def show_start(self) -> None:
         from circles_tui.screens.start import StartScreen
