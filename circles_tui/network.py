@@ -15,7 +15,9 @@ from __future__ import annotations
 import attrs
 
 from circles_tui.content import Content, bundled
-from circles_tui.model import CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Person, Placement, Workbook
+from circles_tui.model import (
+    CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Person, Placement, Supporter, Workbook,
+)
 
 ROLES: tuple[str, ...] = ("emotional", "practical", "safety", "care")
 # Supporter kinds that say what role someone already plays.
@@ -56,12 +58,12 @@ def proposed_network(workbook: Workbook, content: Content | None = None) -> tupl
     that come from a placement (defaults to the bundled wording).
     """
     content = content or bundled()
+    where = _Whereabouts(workbook)
     entries = [
-        _entry(workbook, content, person)
+        _entry(where, content, person)
         for person in workbook.people
-        if person.living and person.known
+        if person.living and person.known and where.appears(person.id)
     ]
-    entries = [entry for entry in entries if entry.appearances]
     order = {person.id: index for index, person in enumerate(workbook.people)}
     entries.sort(
         key=lambda e: (-e.appearances, e.person.name.casefold(), order[e.person.id])
@@ -69,22 +71,51 @@ def proposed_network(workbook: Workbook, content: Content | None = None) -> tupl
     return tuple(entries)
 
 
-def _entry(workbook: Workbook, content: Content, person: Person) -> NetworkEntry:
+def anyone_placed(workbook: Workbook) -> bool:
+    """Whether the network list would have anyone on it, without building it."""
+    placed = {p.person for placements in workbook.circles.values() for p in placements}
+    placed.update(s.person for entries in workbook.supporters.values() for s in entries)
+    for part in workbook.tree.values():
+        placed.update(part.people)
+    if workbook.storms is not None:
+        placed.update(workbook.storms.people)
+    return any(p.id in placed for p in workbook.people if p.living and p.known)
+
+
+class _Whereabouts:
+    """Every placement, supporter entry and tree part, looked up by person.
+
+    Built once per list so that the list costs time in proportion to the workbook,
+    not to people times placements (a 1,000-person workbook is redrawn on each key).
+    """
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.placements: dict[str, dict[str, Placement]] = {}
+        for circle in CIRCLE_IDS:  # dicts keep CIRCLE_IDS order per person
+            for placement in workbook.circles[circle]:
+                self.placements.setdefault(placement.person, {}).setdefault(circle, placement)
+        self.supporters: dict[str, dict[str, Supporter]] = {}
+        for kind in SUPPORTER_KINDS:
+            for supporter in workbook.supporters[kind]:
+                self.supporters.setdefault(supporter.person, {}).setdefault(kind, supporter)
+        self.tree_parts: dict[str, list[str]] = {}
+        for part in TREE_PARTS:
+            for pid in dict.fromkeys(workbook.tree[part].people):
+                self.tree_parts.setdefault(pid, []).append(part)
+        if workbook.storms is not None:
+            for pid in dict.fromkeys(workbook.storms.people):
+                self.tree_parts.setdefault(pid, []).append("storms")
+
+    def appears(self, pid: str) -> bool:
+        return pid in self.placements or pid in self.supporters or pid in self.tree_parts
+
+
+def _entry(where: _Whereabouts, content: Content, person: Person) -> NetworkEntry:
     pid = person.id
-    placements = {
-        circle: placement
-        for circle in CIRCLE_IDS
-        for placement in workbook.circles[circle]
-        if placement.person == pid
-    }
-    supporter_kinds = tuple(
-        kind
-        for kind in SUPPORTER_KINDS
-        if any(s.person == pid for s in workbook.supporters[kind])
-    )
-    tree_parts = tuple(part for part in TREE_PARTS if pid in workbook.tree[part].people)
-    if workbook.storms is not None and pid in workbook.storms.people:
-        tree_parts += ("storms",)
+    placements = where.placements.get(pid, {})
+    supporters = where.supporters.get(pid, {})
+    supporter_kinds = tuple(supporters)
+    tree_parts = tuple(where.tree_parts.get(pid, ()))
 
     suggested: list[str] = [p.named_by for p in placements.values() if p.named_by]
     if "services-suggest" in placements:
@@ -113,7 +144,7 @@ def _entry(workbook: Workbook, content: Content, person: Person) -> NetworkEntry
             )
             concerns.append(f"{heading}: {reason}" if reason else heading)
     if "false" in supporter_kinds:
-        entry = next(s for s in workbook.supporters["false"] if s.person == pid)
+        entry = supporters["false"]
         detail = (entry.what_they_do or entry.note).strip()
         title = content.supporter("false").title
         concerns.append(f"{title}: {detail}" if detail else title)
@@ -163,8 +194,8 @@ def disagreements(workbook: Workbook, content: Content) -> tuple[str, ...]:
                 ))
             elif placement.ring == OUTER and theirs.ring == NEAREST and circle_id == "trusted-adults":
                 found.append(sentence(
-                    f"{services.title} has {name} at '{services.ring_label(NEAREST)}', "
-                    f"but {child} puts them at '{circle.ring_label(OUTER)}' in {circle.title}"
+                    f"In {services.title}, {name} is at '{services.ring_label(NEAREST)}', "
+                    f"but in {circle.title} {child} puts them at '{circle.ring_label(OUTER)}'"
                 ))
 
     # A false supporter who sits close in another circle.

@@ -11,7 +11,7 @@ import pytest
 
 from circles_tui.content import bundled
 from circles_tui.model import About, Person, Placement, Supporter, Workbook, set_placements
-from circles_tui.network import disagreements, gaps, proposed_network
+from circles_tui.network import anyone_placed, disagreements, gaps, proposed_network
 from tests.conftest import EXAMPLES
 from tests.sample_workbooks import small_workbook
 
@@ -25,6 +25,13 @@ def by_name(workbook: Workbook):
 def test_entries_are_ordered_by_appearances_then_name():
     names = [entry.person.name for entry in proposed_network(small_workbook())]
     assert names == ["Nanna Jo", "Dad", "Kyle", "Mrs Khan", "Aunty Bea"]
+
+
+def test_anyone_placed_agrees_with_the_list():
+    workbook = small_workbook()
+    assert anyone_placed(workbook) and proposed_network(workbook)
+    nobody = attrs.evolve(workbook, circles={}, supporters={}, tree={}, storms=None)
+    assert not anyone_placed(nobody) and not proposed_network(nobody)
 
 
 def test_people_placed_nowhere_or_not_living_are_left_out():
@@ -101,8 +108,8 @@ def test_disagreements_follow_the_content_wording():
 def test_services_inner_ring_but_child_not_sure():
     workbook = set_placements(small_workbook(), "trusted-adults", [Placement("nan", 3)])
     assert (
-        "People Children's Services think should be involved has Nanna Jo at 'Should be "
-        "involved', but Sam Smith puts them at 'Not sure' in Who I would go to."
+        "In People Children's Services think should be involved, Nanna Jo is at 'Should be "
+        "involved', but in Who I would go to Sam Smith puts them at 'Not sure'."
     ) in disagreements(workbook, CONTENT)
 
 
