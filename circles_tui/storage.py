@@ -13,7 +13,7 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -479,32 +479,76 @@ _PREAMBLE = (
 
 def dumps(workbook: Workbook) -> str:
     """The file text for a workbook. The same workbook always gives the same text."""
-    return "".join(_chunks(workbook))
+    global _last_tables
+    tables = _Tables(_last_tables)
+    text = "".join(_chunks(workbook, tables))
+    _last_tables = tables.made
+    return text
 
 
-def _chunks(workbook: Workbook) -> Iterator[str]:
+# The text of each record's table from the last `dumps`, by (table name, id(record)).
+# Records are immutable and an edit keeps the ones it does not touch, so autosaving a
+# big workbook formats only what changed instead of every person again. Each entry
+# holds its record, so that id cannot be reused while it is a key here.
+_last_tables: dict[tuple[str, int], tuple[object, str]] = {}
+
+
+def forget_formatted_records() -> None:
+    """Make the next `dumps` format every record afresh (for benchmarks and tests)."""
+    global _last_tables
+    _last_tables = {}
+
+
+class _Tables:
+    """Formats `[[name]]` tables, reusing the text of records seen in the last save."""
+
+    def __init__(self, last: dict[tuple[str, int], tuple[object, str]]) -> None:
+        self.last = last
+        self.made: dict[tuple[str, int], tuple[object, str]] = {}
+
+    def table(self, name: str, record: Any, values: Callable[[Any], dict[str, Any]]) -> str:
+        key = (name, id(record))
+        found = self.last.get(key)
+        if found is None or found[0] is not record:
+            found = (record, f"\n[[{name}]]\n" + _values(values(record)))
+        self.made[key] = found
+        return found[1]
+
+
+def _chunks(workbook: Workbook, tables: _Tables) -> Iterator[str]:
     yield _PREAMBLE
     yield _values({"format": FORMAT_NAME, "format_version": FORMAT_VERSION})
     yield "\n[about]\n"
     yield _values(_record(workbook.about, skip=()))
     for person in workbook.people:
-        yield "\n[[people]]\n"
-        yield _values(_record(person, skip=()))
+        yield tables.table("people", person, _plain_record)
     for circle in CIRCLE_IDS:
-        order = [f.id for f in CIRCLE_FIELDS[circle]]
+        placement_values = _placement_values(circle)
         for placement in workbook.circles[circle]:
-            yield f"\n[[circles.{circle}]]\n"
-            values = _record(placement, skip=("extras",))
-            values.update((k, placement.extras[k]) for k in order if k in placement.extras)
-            yield _values(values)
+            yield tables.table(f"circles.{circle}", placement, placement_values)
     for kind in SUPPORTER_KINDS:
         for supporter in workbook.supporters[kind]:
-            yield f"\n[[supporters.{kind}]]\n"
-            yield _values(_record(supporter, skip=()))
+            yield tables.table(f"supporters.{kind}", supporter, _plain_record)
     for part in TREE_PARTS:
         yield from _tree_part(f"tree.{part}", workbook.tree[part])
     if workbook.storms is not None:
         yield from _tree_part("storms", workbook.storms, even_if_empty=True)
+
+
+def _plain_record(value: Any) -> dict[str, Any]:
+    return _record(value, skip=())
+
+
+def _placement_values(circle: str) -> Callable[[Placement], dict[str, Any]]:
+    """A placement's fields, then its extras in the order the circle lists them."""
+    order = [f.id for f in CIRCLE_FIELDS[circle]]
+
+    def values(placement: Placement) -> dict[str, Any]:
+        out = _record(placement, skip=("extras",))
+        out.update((k, placement.extras[k]) for k in order if k in placement.extras)
+        return out
+
+    return values
 
 
 def _tree_part(name: str, part: TreePart, even_if_empty: bool = False) -> Iterator[str]:

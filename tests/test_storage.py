@@ -28,6 +28,7 @@ from circles_tui.storage import (
     ConflictError,
     WorkbookFileError,
     dumps,
+    forget_formatted_records,
     parse_workbook,
     read_workbook,
     save_workbook,
@@ -218,6 +219,20 @@ def test_examples_are_in_canonical_form(name):
 def test_the_same_workbook_gives_the_same_bytes(complete_example):
     rebuilt = attrs.evolve(complete_example, people=tuple(complete_example.people))
     assert dumps(complete_example) == dumps(complete_example) == dumps(rebuilt)
+
+
+def test_text_reused_from_the_last_save_matches_a_fresh_one(complete_example):
+    """dumps reuses the text of records an edit did not touch; it must be the same text."""
+    dumps(complete_example)
+    jo = complete_example.person("nanna-jo")
+    edited = replace_person(complete_example, attrs.evolve(jo, name="Nana Josephine"))
+    placements = list(edited.circles["trusted-adults"])
+    placements[-1] = attrs.evolve(placements[-1], ring=2, note="[b]moved[/b]")
+    edited = set_placements(edited, "trusted-adults", placements)
+    reused = dumps(edited)
+    forget_formatted_records()
+    assert reused == dumps(edited)
+    assert parse_workbook(reused) == edited
 
 
 def changed_lines(old: str, new: str) -> list[str]:
