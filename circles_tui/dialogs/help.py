@@ -27,7 +27,7 @@ def key_rows(screen: Screen) -> list[tuple[str, str, str]]:
         binding = active.binding
         if not binding.description or binding.system:
             continue
-        where = _group(active.node, app)
+        where = _group(active.node, binding, app)
         display = app.get_key_display(binding)
         if (display, binding.description) in seen:
             continue
@@ -38,7 +38,7 @@ def key_rows(screen: Screen) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _group(node: object, app: object) -> str:
+def _group(node: object, binding: Binding, app: object) -> str:
     """A heading a practitioner understands for where a key works."""
     from circles_tui.screens.step import Step
 
@@ -48,9 +48,19 @@ def _group(node: object, app: object) -> str:
         return "Moving between steps" if type(node).__name__ == "WorkspaceScreen" else "This screen"
     if isinstance(node, Step):
         return f"This step: {node.step_title}"
-    if type(node).__module__.startswith("textual."):
+    if _from_textual(node, binding):
         return "Moving around a list"
     return "This step"
+
+
+def _from_textual(node: object, binding: Binding) -> bool:
+    """Whether a Textual widget class (perhaps one we subclassed) brought this key."""
+    return any(
+        cls.__module__.startswith("textual.")
+        and any(isinstance(b, Binding) and b.action == binding.action and b.key == binding.key
+                for b in vars(cls).get("BINDINGS", ()))
+        for cls in type(node).__mro__
+    )
 
 
 class HelpScreen(ModalScreen[None]):

@@ -46,6 +46,7 @@ from circles_tui.model import (
     set_placements,
 )
 from circles_tui.screens.step import Progress, Step
+from circles_tui.widgets.nowrap_list import NoWrapOptionList
 from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name, shorten
 
 SERVICES = "services-suggest"
@@ -132,8 +133,6 @@ class CircleStep(Step):
     CircleStep #circle-list {
         height: auto;
         max-height: 65%;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     CircleStep #circle-detail-box {
         height: 1fr;
@@ -192,6 +191,12 @@ class CircleStep(Step):
         self.selected: str | None = None  # the highlighted person's id
         self._rebuilding = False
         self._keys_state: tuple[bool, bool] | None = None
+        # The list's lines from the last redraw, by (placement, person, selected, narrow).
+        # Placements and people are immutable and an edit keeps the ones it does not
+        # touch, so most lines are reused, with the heights Textual cached on them:
+        # measuring 1,000 fresh lines was most of the time a key took in a big circle.
+        # The memo holds the objects it was keyed by, so their ids cannot be reused.
+        self._line_memo: dict[tuple[int, int, bool, bool], tuple[Placement, Person, Content]] = {}
         self.add_class(f"-role-{self.role}")
 
     @property
@@ -206,13 +211,9 @@ class CircleStep(Step):
         with Horizontal(id="circle-body"):
             yield RingsDiagram(id="circle-rings")
             with Vertical(id="circle-side"):
-                yield OptionList(id="circle-list")
+                yield NoWrapOptionList(id="circle-list")
                 with VerticalScroll(id="circle-detail-box", can_focus=False):
                     yield Static(id="circle-detail")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.call_after_refresh(self.query_one("#circle-list").focus)
 
     def on_resize(self, event: Resize) -> None:
         # Small screens get a one-line heading and one line per person in the list.
@@ -294,6 +295,8 @@ class CircleStep(Step):
     def _fill_list(self, by_ring: list[list[Placement]], people: dict[str, Person]) -> None:
         options: list[Option] = []
         role = f"$text-{self.role}"
+        memo: dict[tuple[int, int, bool, bool], tuple[Placement, Person, Content]] = {}
+        narrow = self.has_class("-narrow")
         for number, ring in enumerate(by_ring, start=1):
             heading = Content.assemble(
                 (f" {number} ", f"bold reverse {role}"),
@@ -307,14 +310,15 @@ class CircleStep(Step):
                            id=f"empty-{number}", disabled=True)
                 )
             for placement in ring:
-                line = self._list_line(placement, people[placement.person],
-                                       placement.person == self.selected)
+                line = self._memo_line(memo, placement, people[placement.person],
+                                       placement.person == self.selected, narrow)
                 options.append(Option(line, id=option_id(placement.person)))
         if not any(by_ring):
             options.append(
                 Option(Content.styled("Press a to add someone.", "$text-muted"),
                        id="hint", disabled=True)
             )
+        self._line_memo = memo
         listing = self.query_one("#circle-list", OptionList)
         self._rebuilding = True
         try:
@@ -328,7 +332,18 @@ class CircleStep(Step):
         finally:
             self._rebuilding = False
 
-    def _list_line(self, placement: Placement, person: Person, selected: bool = False) -> Content:
+    def _memo_line(self, memo: dict, placement: Placement, person: Person, selected: bool,
+                   narrow: bool) -> Content:
+        """The list line for a placement, reused from the last redraw when nothing changed."""
+        key = (id(placement), id(person), selected, narrow)
+        found = self._line_memo.get(key)
+        if found is None or found[0] is not placement or found[1] is not person:
+            found = (placement, person, self._list_line(placement, person, selected, narrow))
+        memo[key] = found
+        return found[2]
+
+    def _list_line(self, placement: Placement, person: Person, selected: bool,
+                   narrow: bool) -> Content:
         """Two short lines: the name and relationship, then the note (or, here, the reason).
 
         On a narrow screen only the first line, with a mark where a reason is missing.
@@ -338,7 +353,7 @@ class CircleStep(Step):
             ("▶" if selected else " ", "bold"), (clean_name(person.name), "bold")]
         if person.relationship.strip():
             parts.append((f" · {clean_name(person.relationship)}", "$text-muted"))
-        if self.has_class("-narrow"):
+        if narrow:
             if self.circle_id == SERVICES and not str(placement.extras.get("reason", "")).strip():
                 parts.insert(0, ("⚠", "bold $warning"))
             return Content.assemble(*parts)
@@ -438,7 +453,8 @@ class CircleStep(Step):
         person = self.workbook.person(placement.person)
         listing.replace_option_prompt(
             option_id(placement.person),
-            self._list_line(placement, person, person_id == self.selected),
+            self._memo_line(self._line_memo, placement, person, person_id == self.selected,
+                            self.has_class("-narrow")),
         )
 
     @on(RingsDiagram.PersonClicked)

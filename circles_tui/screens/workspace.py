@@ -92,8 +92,10 @@ class WorkspaceScreen(Screen):
             step_list = StepList(id="steps")
             step_list.border_title = "Steps"
             yield step_list
+            # Only the first step is built now; each of the others is mounted the first
+            # time it is shown (see show_step), which keeps start-up and restyling light.
             with ContentSwitcher(initial=self.steps[0].id, id="panes"):
-                yield from self.steps
+                yield self.steps[0]
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -150,12 +152,20 @@ class WorkspaceScreen(Screen):
         self.current = index
         step = self.steps[index]
         step.workbook = self.app.session.workbook
-        self.query_one(ContentSwitcher).current = step.id
+        switcher = self.query_one(ContentSwitcher)
+        mounting = None if step.parent is not None else switcher.mount(step)
+        switcher.current = step.id
         step_list = self.query_one(StepList)
         if step_list.highlighted != index:
             step_list.highlighted = index
-        if focus:
+        if focus and mounting is None:
             self.call_after_refresh(self._focus_step, step)
+        elif focus:
+            async def focus_once_mounted() -> None:
+                await mounting
+                self.call_after_refresh(self._focus_step, step)
+
+            self.call_later(focus_once_mounted)
 
     def _focus_step(self, step: Step) -> None:
         target = _first_focusable(step)
