@@ -9,6 +9,8 @@ supporters stay in only if the young person agreed to share them).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -88,6 +90,7 @@ class SummaryStep(Step):
 
     BINDINGS = [
         Binding("x", "export", "Export"),
+        Binding("c", "compare", "Compare"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -234,6 +237,32 @@ class SummaryStep(Step):
         self.app.push_screen(ExportDialog(
             self.workbook, self.content, getattr(self.app, "workbook_path", None),
             child_view=self.child_view,
+        ))
+
+    def action_compare(self) -> None:
+        """Pick another copy of the workbook, then say what changed since it."""
+        if self.workbook is None:
+            return
+        from circles_tui.dialogs.compare import CompareFileDialog
+
+        open_path = getattr(self.app, "workbook_path", None)
+        folder = open_path.parent if open_path is not None else Path.home()
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.compare_with(path)
+
+        self.app.push_screen(CompareFileDialog(folder), chosen)
+
+    def compare_with(self, path: Path) -> None:
+        """Show what changed from the copy at `path` to the workbook on screen."""
+        if self.workbook is None:
+            return
+        from circles_tui.dialogs.compare import CompareDialog
+
+        self.app.push_screen(CompareDialog(
+            path, self.workbook, self.content, child_view=self.child_view,
+            open_path=getattr(self.app, "workbook_path", None),
         ))
 
     # -- progress --------------------------------------------------------------------------
