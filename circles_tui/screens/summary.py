@@ -19,7 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.model import Workbook
-from circles_tui.network import NetworkEntry, disagreements, gaps, proposed_network
+from circles_tui.network import NetworkEntry, anyone_placed, disagreements, gaps, proposed_network
 from circles_tui.screens.step import Progress, Step
 
 NOT_DECIDING = (
@@ -268,7 +268,7 @@ class SummaryStep(Step):
     # -- progress --------------------------------------------------------------------------
 
     def progress(self, workbook: Workbook) -> Progress:
-        return "done" if proposed_network(workbook, self.content) else "empty"
+        return "done" if anyone_placed(workbook) else "empty"
 
 
 def _field(circle, field_id: str):
