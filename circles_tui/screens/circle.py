@@ -45,7 +45,7 @@ from circles_tui.model import (
     new_person_id,
     set_placements,
 )
-from circles_tui.screens.step import Progress, Step
+from circles_tui.screens.step import Progress, Step, update_text
 from circles_tui.widgets.nowrap_list import NoWrapOptionList
 from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name, shorten
 
@@ -277,8 +277,8 @@ class CircleStep(Step):
         heading: list[tuple[str, str]] = [(circle.title, f"bold {role}")]
         if self.has_class("-short") and not self.child_view:
             heading.append((f"  {circle.purpose}", "$text-muted"))  # one line, cut to fit
-        self.query_one("#circle-heading", Static).update(Content.assemble(*heading))
-        self.query_one("#circle-purpose", Static).update(Content(circle.purpose))
+        update_text(self.query_one("#circle-heading", Static), Content.assemble(*heading))
+        update_text(self.query_one("#circle-purpose", Static), Content(circle.purpose))
         whose, question, other = (
             ("Child's words", circle.child_question, "Adult's words")
             if self.child_words
@@ -287,9 +287,9 @@ class CircleStep(Step):
         parts = [(f"{whose}  ", "italic $text-muted"), (question, "bold")]
         if not self.has_class("-short"):  # the footer shows the key on small screens
             parts.append((f"  (t: {other.lower()})", "$text-muted"))
-        self.query_one("#circle-question", Static).update(Content.assemble(*parts))
+        update_text(self.query_one("#circle-question", Static), Content.assemble(*parts))
         guidance = self.query_one("#circle-guidance", Static)
-        guidance.update(Content(circle.guidance))
+        update_text(guidance, Content(circle.guidance))
         guidance.set_class(not circle.guidance, "-empty")
 
     def _fill_list(self, by_ring: list[list[Placement]], people: dict[str, Person]) -> None:
@@ -402,7 +402,7 @@ class CircleStep(Step):
             if person.concern.strip():
                 lines.append(self._detail_pair("Concern (practitioner only)", person.concern,
                                                "bold $error"))
-        detail.update(Content("\n").join(lines))
+        update_text(detail, Content("\n").join(lines))
 
     @staticmethod
     def _detail_pair(label: str, value: str, label_style: str = "$text-muted") -> Content:

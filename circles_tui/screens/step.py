@@ -13,6 +13,7 @@ from typing import ClassVar, Literal
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
+from textual.widgets import Static
 
 from circles_tui.content import Content
 from circles_tui.model import Workbook
@@ -76,3 +77,10 @@ class Step(Vertical, can_focus=False):
     def progress(self, workbook: Workbook) -> Progress:
         """How far this step has got, for the marks in the step list."""
         raise NotImplementedError
+
+
+def update_text(static: Static, text: object) -> None:
+    """Give `static` new text only if it differs: each update makes Textual lay out the
+    whole screen again, and most redraws after an edit leave headings as they were."""
+    if static.content != text:
+        static.update(text)

@@ -131,7 +131,7 @@ class WorkspaceScreen(Screen):
             parts.append(self.app.save_status)
         if self.app.child_view:
             parts.append("CHILD VIEW: practitioner notes hidden (F2)")
-        status.update(Content(" · ".join(parts)))
+        status.update(Content(" · ".join(parts)), layout=False)  # always one line high
 
     def _fill_step_list(self) -> None:
         step_list = self.query_one(StepList)
