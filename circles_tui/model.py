@@ -118,6 +118,38 @@ class ModelError(ValueError):
         self.message = message
 
 
+# Characters a terminal takes as commands (ESC starts one that can retitle the window
+# or clear the screen). Tab, line feed and carriage return are ordinary text in a note.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(value: object) -> object:
+    """Text with each terminal control character shown as U+FFFD (so text that was there
+    stays there, visibly); anything else as it came."""
+    if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+        return CONTROL_CHARACTERS.sub("\ufffd", value)
+    if isinstance(value, tuple) and any(isinstance(v, str) for v in value):
+        return tuple(printable(v) for v in value)
+    return value
+
+
+def _printable_text(cls: type, fields: list[attrs.Attribute]) -> list[attrs.Attribute]:
+    """Every text field of a record replaces control characters, whoever built it.
+
+    Files carrying them are refused by storage with a sentence saying so; this keeps
+    text typed or pasted into the app from ever holding them.
+    """
+    out = []
+    for field in fields:
+        if field.type in ("str", "tuple[str, ...]"):
+            inner = field.converter
+            field = field.evolve(converter=(
+                printable if inner is None else (lambda value, inner=inner: printable(inner(value)))
+            ))
+        out.append(field)
+    return out
+
+
 def _tuple(value: Iterable) -> tuple:
     return tuple(value)
 
@@ -126,7 +158,11 @@ def _mapping(value: Mapping) -> dict:
     return dict(value)
 
 
-@attrs.frozen
+def _extras(value: Mapping) -> dict:
+    return {key: printable(item) for key, item in value.items()}
+
+
+@attrs.frozen(field_transformer=_printable_text)
 class About:
     """Who the workbook is about, who made it, and when."""
 
@@ -142,7 +178,7 @@ class About:
     practitioner_note: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_printable_text)
 class Person:
     """Someone in the child's network, recorded once and referred to by `id`."""
 
@@ -158,7 +194,7 @@ class Person:
     concern: str = ""  # practitioner-only: discuss before inviting
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_printable_text)
 class Placement:
     """A person placed in one ring of a safety circle."""
 
@@ -167,10 +203,10 @@ class Placement:
     named_by: str = ""
     note: str = ""  # in the child's words
     practitioner_note: str = ""
-    extras: dict[str, ExtraValue] = attrs.field(factory=dict, converter=_mapping)
+    extras: dict[str, ExtraValue] = attrs.field(factory=dict, converter=_extras)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_printable_text)
 class Supporter:
     """A person in one of the four supporter circles."""
 
@@ -182,7 +218,7 @@ class Supporter:
     practitioner_note: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_printable_text)
 class Answer:
     """An Appreciative Inquiry question as it was asked, and what was said."""
 
@@ -190,7 +226,7 @@ class Answer:
     answer: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=_printable_text)
 class TreePart:
     """One part of the Tree of Life (or the storms): the child's words and the talk around them."""
 

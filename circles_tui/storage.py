@@ -24,6 +24,7 @@ import tomli_w
 from circles_tui.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
+    CONTROL_CHARACTERS,
     FORMAT_NAME,
     FORMAT_VERSION,
     SUPPORTER_KINDS,
@@ -342,7 +343,9 @@ class _WorkbookReader:
         return value
 
     def _str(self, t: dict[str, Any], key: str, p: str, required: bool = False) -> str:
-        return self._value(t, key, p, str, "text in quotes", required) or ""
+        text = self._value(t, key, p, str, "text in quotes", required) or ""
+        _refuse_control_characters(text, f"{p}.{key}" if p else key, key)
+        return text
 
     def _int(self, t: dict[str, Any], key: str, p: str) -> int | None:
         return self._value(t, key, p, int, "a whole number", False)
@@ -369,7 +372,18 @@ class _WorkbookReader:
         for i, item in enumerate(items):
             if not isinstance(item, kind):
                 raise ModelError(f"{p}.{key}[{i}]", f"each entry of {key!r} must be {what}")
+            if isinstance(item, str):
+                _refuse_control_characters(item, f"{p}.{key}[{i}]", key)
         return tuple(items)
+
+
+def _refuse_control_characters(text: str, where: str, key: str) -> None:
+    found = CONTROL_CHARACTERS.search(text)
+    if found:
+        raise ModelError(where, (
+            f"{key!r} holds a control character (U+{ord(found.group()):04X}) that could "
+            "upset the screen; remove it in a text editor"
+        ))
 
 
 # -- finding the line a key path is on -----------------------------------------------------

@@ -140,6 +140,11 @@ CASES = [
     ("invalid UTF-8", text(HEAD) + b'pronouns = "caf\xe9"\n', Fails("not UTF-8", 6)),
     ("deeply nested arrays", text(HEAD + "x = " + "[" * 20000 + "]" * 20000 + "\n"),
      Fails("nested too deeply", None)),
+    # -- text a terminal would take as commands --
+    ("terminal escape in a name", text(HEAD + MUM.replace('"Mum"', '"Mum\\u001b]0;owned\\u0007"')),
+     Fails("control character (U+001B)", 9)),
+    ("C1 control in a list", text(HEAD + 'taking_part = ["Mia", "Mum\\u009b2J"]\n'),
+     Fails("control character (U+009B)", 6)),
     # -- odd but fine --
     ("byte-order mark", b"\xef\xbb\xbf" + text(HEAD + MUM), Loads(lambda wb: wb.about.child == "Mia")),
     ("Windows line endings", text((HEAD + MUM + 'note = """\nline one\nline two"""\n')

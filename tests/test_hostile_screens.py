@@ -232,6 +232,11 @@ class HostileApp(CirclesApp):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.actions_run: list[str] = []
+        self.notices: list[str] = []
+
+    def notify(self, message, *args, **kwargs) -> None:
+        self.notices.append(str(message))
+        super().notify(message, *args, **kwargs)
 
     def action_hostile(self) -> None:
         self.actions_run.append("hostile")
@@ -880,17 +885,25 @@ async def test_start_screen_and_file_browser_show_file_names_literally(folder):
         assert app.is_running and not app.actions_run
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap: escape characters in a workbook's text reach the terminal as they are "
-    "(Textual and Rich strip BEL, BS, VT, FF and CR but not ESC), so a file can set the "
-    "window title or clear the screen; needs a decision on refusing or replacing them"))
 async def test_terminal_escapes_in_a_file_do_not_reach_the_terminal(folder):
-    workbook = new_workbook("Mia\x1b]0;a title\x1b\\ \x1b[2J\x9b31m")
+    """A file whose text holds terminal commands (ESC, C1) is refused and left as it was."""
+    good = storage.dumps(new_workbook("Mia"))
     path = folder / "escapes.toml"
-    storage.save_workbook(path, workbook, expected=None)
+    path.write_text(good.replace('child = "Mia"', 'child = "Mia\\u001b]0;a title\\u0007\\u009b2J"'))
+    before = path.read_bytes()
     app = HostileApp(path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert any("escapes.toml on line 8" in notice and "control character (U+001B)" in notice
+                   for notice in app.notices), app.notices
         cells = "".join(Shown(app).all_rows)
-        assert "Mia" in cells
         assert not [c for c in cells if ord(c) < 32 or 0x7F <= ord(c) < 0xA0], cells[:200]
+    assert path.read_bytes() == before
+
+
+def test_terminal_escapes_typed_or_pasted_never_reach_the_workbook():
+    """Text put into the model by any screen has its control characters made visible."""
+    workbook = new_workbook("Mia\x1b[2J")
+    assert workbook.about.child == "Mia\ufffd[2J"
+    person = Person("nan", "Nan\x1b]0;x\x07", note="tab\tand\nnew line\x9b")
+    assert (person.name, person.note) == ("Nan\ufffd]0;x\ufffd", "tab\tand\nnew line\ufffd")
