@@ -44,7 +44,8 @@ class CirclesApp(App[int]):
     TITLE = "circles-tui"
     BINDINGS = [
         # Saving is automatic, so the footer leaves room for the step's own keys.
-        Binding("ctrl+s", "save", "Save", id="save", priority=True, show=False),
+        # Not a priority key: a dialog's own Ctrl+S (finish the dialog) must come first.
+        Binding("ctrl+s", "save", "Save", id="save", show=False),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("f1", "help", "Help", id="help"),

@@ -160,6 +160,24 @@ async def test_ctrl_s_saves_at_once(started):
         assert storage.read_workbook(started).workbook.about.age == 9
 
 
+async def test_ctrl_s_in_a_dialog_finishes_the_dialog(started):
+    """The dialog's own Ctrl+S (Done) comes before the app's save, and saves the answer too."""
+    app = CirclesApp(path=started)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#about-fields", OptionList).highlighted = 2  # pronouns
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert not isinstance(dialog, WorkspaceScreen)
+        await pilot.press("ctrl+a", "ctrl+k", *"they/them", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkspaceScreen)
+        assert app.session.workbook.about.pronouns == "they/them"
+        await pilot.press("ctrl+s")
+        assert storage.read_workbook(started).workbook.about.pronouns == "they/them"
+
+
 def _with_age(workbook, age):
     import attrs
 
