@@ -20,7 +20,7 @@ young person agreed to share them.
   parts, like "Jo" of "Nanna Jo"), names given in brackets in a relationship
   ("Mum (Kerry)"), the child's and practitioner's names, and the towns people live in;
 - replaces the practitioner's reason for a suggestion that is a worry (reason type
-  "concern", or the outer ring) with REMOVED.
+  "concern", or the outer ring) with REMOVED ("(not shared)").
 Names the workbook does not know about (a name typed only inside a note) cannot
 be found: read a redacted export before sharing it.
 """
