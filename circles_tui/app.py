@@ -192,9 +192,9 @@ class CirclesApp(App[int]):
 
     def _after_change(self) -> None:
         self.refresh_workspace()
-        self._update_save_status()
         if self._save_timer is None:
             self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+        self._update_save_status()  # after the timer is set, so it says "saving…"
 
     def refresh_workspace(self) -> None:
         from circles_tui.screens.workspace import WorkspaceScreen

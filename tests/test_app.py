@@ -130,6 +130,30 @@ async def test_next_previous_and_jumping_between_steps(complete):
         assert screen.query_one("#panes").current == "step-summary"
 
 
+async def test_keys_pressed_quickly_leave_the_focus_in_the_step_on_show(complete):
+    """Each step is built when first shown; one passed over at once must not take the focus."""
+    app = CirclesApp(path=complete)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*["right_square_bracket"] * 3)
+        await pilot.pause()
+        screen = app.screen
+        assert screen.current == 3
+        shown = screen.steps[3]
+        assert app.focused is not None and shown in app.focused.ancestors_with_self
+        assert all(not step.is_mounted or not step.display for step in screen.steps[1:3])
+
+
+async def test_the_status_says_saving_until_the_autosave_lands(started):
+    app = CirclesApp(path=started)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.apply_edit(_with_age(app.session.workbook, 9), "Changed age")
+        assert "saving…" in app.save_status
+        await pilot.pause(AUTOSAVE_WAIT)
+        assert "saved" in app.save_status and "saving" not in app.save_status
+
+
 async def test_an_edit_is_saved_within_a_second_and_can_be_undone_and_redone(started):
     app = CirclesApp(path=started)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -168,6 +168,8 @@ class WorkspaceScreen(Screen):
             self.call_later(focus_once_mounted)
 
     def _focus_step(self, step: Step) -> None:
+        if step is not self.steps[self.current]:  # moved on before this step was ready
+            return
         target = _first_focusable(step)
         if target is not None:
             target.focus()
