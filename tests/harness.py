@@ -26,6 +26,7 @@ class StepHarness(App):
         self.step = step
         self.session = Session(workbook)
         self.labels: list[str] = []
+        self.workbook_path = None  # as CirclesApp has, for steps that save beside the workbook
 
     def compose(self) -> ComposeResult:
         yield self.step

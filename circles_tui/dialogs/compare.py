@@ -178,9 +178,8 @@ class CompareDialog(ModalScreen[None]):
 
     async def on_mount(self) -> None:
         # Follow the app's child view while open, so the list never shows more than it allows.
-        if hasattr(type(self.app), "child_view"):
-            self.child_view = self.app.child_view
-            self.watch(self.app, "child_view", self._child_view_changed, init=False)
+        self.child_view = self.app.child_view
+        self.watch(self.app, "child_view", self._child_view_changed, init=False)
         if self.other.workbook is not None:
             await self._show_changes()
             self.query_one("#changes").focus()

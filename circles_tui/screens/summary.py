@@ -224,19 +224,13 @@ class SummaryStep(Step):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "export":
-            return True if _exports_available() else None
-        return True
-
     def action_export(self) -> None:
-        if self.workbook is None or not _exports_available():
+        if self.workbook is None:
             return
         from circles_tui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(
-            self.workbook, self.content, getattr(self.app, "workbook_path", None),
-            child_view=self.child_view,
+            self.workbook, self.content, self.app.workbook_path, child_view=self.child_view,
         ))
 
     def action_compare(self) -> None:
@@ -245,7 +239,7 @@ class SummaryStep(Step):
             return
         from circles_tui.dialogs.compare import CompareFileDialog
 
-        open_path = getattr(self.app, "workbook_path", None)
+        open_path = self.app.workbook_path
         folder = open_path.parent if open_path is not None else Path.home()
 
         def chosen(path: Path | None) -> None:
@@ -262,7 +256,7 @@ class SummaryStep(Step):
 
         self.app.push_screen(CompareDialog(
             path, self.workbook, self.content, child_view=self.child_view,
-            open_path=getattr(self.app, "workbook_path", None),
+            open_path=self.app.workbook_path,
         ))
 
     # -- progress --------------------------------------------------------------------------
@@ -280,12 +274,3 @@ def _bullets(lines: list[str], empty: str) -> Content:
         return Content.styled(empty, "italic $text-muted")
     return Content("\n").join(Content.assemble("• ", line) for line in lines)
 
-
-def _exports_available() -> bool:
-    from importlib.util import find_spec
-
-    try:
-        return all(find_spec(name) is not None
-                   for name in ("circles_tui.export", "circles_tui.dialogs.export"))
-    except (ImportError, ValueError):
-        return False
