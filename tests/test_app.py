@@ -144,6 +144,26 @@ async def test_keys_pressed_quickly_leave_the_focus_in_the_step_on_show(complete
         assert all(not step.is_mounted or not step.display for step in screen.steps[1:3])
 
 
+async def test_a_step_first_opened_in_child_view_starts_in_child_view(complete):
+    """Steps are built when first shown; one built while F2 is on must hide what F2 hides."""
+    from circles_tui.screens.supporters import SupporterColumn
+
+    app = CirclesApp(path=complete)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.screen
+        screen.show_step(1)
+        await pilot.pause()
+        assert screen.steps[1].child_words  # the child's wording of the question
+        screen.show_step(6)
+        await pilot.pause()
+        columns = {c.kind.id: c.display for c in screen.steps[6].query(SupporterColumn)}
+        assert columns == {"emotional": True, "practical": True, "fair-weather": True,
+                           "false": False}
+
+
 async def test_the_status_says_saving_until_the_autosave_lands(started):
     app = CirclesApp(path=started)
     async with app.run_test(size=(100, 30)) as pilot:
