@@ -57,6 +57,19 @@ async def test_start_screen_makes_a_new_workbook(tmp_path):
     assert os.stat(target).st_mode & 0o777 == 0o600
 
 
+async def test_ctrl_s_starts_the_new_workbook_from_any_box(tmp_path):
+    target = tmp_path / "jo.toml"
+    app = CirclesApp(path=target)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NewWorkbookDialog"
+        await pilot.press(*"Jo", "tab", *"Sam", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkspaceScreen)
+    about = storage.read_workbook(target).workbook.about
+    assert (about.child, about.practitioner) == ("Jo", "Sam")
+
+
 async def test_new_workbook_needs_the_childs_name(tmp_path):
     app = CirclesApp()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -258,6 +271,12 @@ async def test_save_as_moves_the_work_to_a_new_file(started, tmp_path):
         assert app.session.path == target
         assert target.read_bytes() == started.read_bytes()
         assert "copy.toml" in status_text(app)
+        await pilot.press("f12")  # and Ctrl+S finishes the dialog as Enter does
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(tmp_path / "second.toml")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.path == tmp_path / "second.toml"
 
 
 async def test_child_view_hides_practitioner_notes_and_says_so(complete):

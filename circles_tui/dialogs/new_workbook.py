@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -39,7 +40,10 @@ class NewWorkbookDialog(ModalScreen[Workbook | None]):
     }
     NewWorkbookDialog Input { margin-bottom: 0; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "start", "Start"),  # as Ctrl+S finishes every other dialog
+    ]
 
     def __init__(self, path: Path | None = None) -> None:
         super().__init__()
@@ -48,7 +52,10 @@ class NewWorkbookDialog(ModalScreen[Workbook | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static("New workbook", classes="dialog-title")
+            # The keys share the title's line: the form only just fits 80x24 as it is.
+            yield Static(Content.assemble(
+                "New workbook", ("   Ctrl+S starts, Escape cancels", "not bold $text-muted")
+            ), classes="dialog-title")
             yield Label("Child or young person (name or initials, as the family chose)")
             yield Input(id="child")
             yield Label("Practitioner (you)")
@@ -80,6 +87,9 @@ class NewWorkbookDialog(ModalScreen[Workbook | None]):
             self.start()
         else:
             self.focus_next()
+
+    def action_start(self) -> None:
+        self.start()
 
     @on(Button.Pressed, "#start")
     def start(self) -> None:

@@ -24,7 +24,7 @@ def suggest_copy_name(path: Path | None) -> Path:
 
 class SaveAsDialog(ModalScreen[Path | None]):
     DEFAULT_CSS = dialog_css("SaveAsDialog")
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
     def __init__(self, current: Path | None) -> None:
         super().__init__()
@@ -42,6 +42,9 @@ class SaveAsDialog(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
+
+    def action_save(self) -> None:
+        self.save()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
