@@ -4,8 +4,8 @@ Runs `CirclesApp` headless (Textual's `run_test` with Pilot) on a generated
 workbook of 1,000 people, all placed in "who matters", and times, key press to
 settled screen: adding someone (the final key that places them), moving someone
 outward and inward, undo, and a key that does nothing as the baseline measured in
-the same run. Autosave runs as it would for a person (0.4 s after an edit), so a
-save of the whole 2 MiB workbook lands inside some timed keys, as it would in use.
+the same run. Autosave runs as it would for a person (0.4 s after an edit), so
+some timed keys include writing the workbook to disk, as they would in use.
 
 Two clocks per key. Wall time includes Pilot's own settling: it sleeps in 20 ms
 steps until the process looks idle, which is most of what the no-op key costs.

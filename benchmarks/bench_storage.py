@@ -151,7 +151,7 @@ def main(people: int = 1000, runs: int = 5, quiet: bool = False) -> dict:
         forget_formatted_records()  # as if the file had just been opened
         return dumps(workbook)
 
-    def dumps_after_one_edit() -> str:
+    def dumps_after_one_edit() -> float:
         dumps(workbook)
         moved = attrs.evolve(workbook.circles["who-matters"][0], ring=3)
         edited = set_placements(workbook, "who-matters",
@@ -186,7 +186,6 @@ def main(people: int = 1000, runs: int = 5, quiet: bool = False) -> dict:
         "ours_load_peak_bytes": peak_memory(lambda: parse_workbook(text)),
     }
     mb = 1024 * 1024
-    label = f"{people} people"
     if not quiet:
         print(f"{people} people, {results['placements']} placements, "
               f"{results['supporters']} supporters, file {results['file_bytes'] / mb:.1f} MB")
