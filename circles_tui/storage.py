@@ -38,6 +38,7 @@ from circles_tui.model import (
     TreePart,
     Workbook,
 )
+from circles_tui.reuse import Reuse
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a real workbook is a few hundred kilobytes at most
 FILE_MODE = 0o600  # owner-only: workbooks are about children
@@ -493,56 +494,41 @@ _PREAMBLE = (
 
 def dumps(workbook: Workbook) -> str:
     """The file text for a workbook. The same workbook always gives the same text."""
-    global _last_tables
-    tables = _Tables(_last_tables)
-    text = "".join(_chunks(workbook, tables))
-    _last_tables = tables.made
-    return text
+    try:
+        return "".join(_chunks(workbook))
+    finally:
+        _tables.end_pass()
 
 
-# The text of each record's table from the last `dumps`, by (table name, id(record)).
-# Records are immutable and an edit keeps the ones it does not touch, so autosaving a
-# big workbook formats only what changed instead of every person again. Each entry
-# holds its record, so that id cannot be reused while it is a key here.
-_last_tables: dict[tuple[str, int], tuple[object, str]] = {}
+# The text of each record's table from the last `dumps`: autosaving a big workbook
+# formats only the records an edit replaced instead of every person again.
+_tables: Reuse[str] = Reuse()
 
 
 def forget_formatted_records() -> None:
     """Make the next `dumps` format every record afresh (for benchmarks and tests)."""
-    global _last_tables
-    _last_tables = {}
+    _tables.clear()
 
 
-class _Tables:
-    """Formats `[[name]]` tables, reusing the text of records seen in the last save."""
-
-    def __init__(self, last: dict[tuple[str, int], tuple[object, str]]) -> None:
-        self.last = last
-        self.made: dict[tuple[str, int], tuple[object, str]] = {}
-
-    def table(self, name: str, record: Any, values: Callable[[Any], dict[str, Any]]) -> str:
-        key = (name, id(record))
-        found = self.last.get(key)
-        if found is None or found[0] is not record:
-            found = (record, f"\n[[{name}]]\n" + _values(values(record)))
-        self.made[key] = found
-        return found[1]
+def _table(name: str, record: Any, values: Callable[[Any], dict[str, Any]]) -> str:
+    """One `[[name]]` table, reused from the last save when it is the same record."""
+    return _tables.get(name, (record,), lambda: f"\n[[{name}]]\n" + _values(values(record)))
 
 
-def _chunks(workbook: Workbook, tables: _Tables) -> Iterator[str]:
+def _chunks(workbook: Workbook) -> Iterator[str]:
     yield _PREAMBLE
     yield _values({"format": FORMAT_NAME, "format_version": FORMAT_VERSION})
     yield "\n[about]\n"
     yield _values(_record(workbook.about, skip=()))
     for person in workbook.people:
-        yield tables.table("people", person, _plain_record)
+        yield _table("people", person, _plain_record)
     for circle in CIRCLE_IDS:
         placement_values = _placement_values(circle)
         for placement in workbook.circles[circle]:
-            yield tables.table(f"circles.{circle}", placement, placement_values)
+            yield _table(f"circles.{circle}", placement, placement_values)
     for kind in SUPPORTER_KINDS:
         for supporter in workbook.supporters[kind]:
-            yield tables.table(f"supporters.{kind}", supporter, _plain_record)
+            yield _table(f"supporters.{kind}", supporter, _plain_record)
     for part in TREE_PARTS:
         yield from _tree_part(f"tree.{part}", workbook.tree[part])
     if workbook.storms is not None:

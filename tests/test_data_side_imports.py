@@ -7,7 +7,8 @@ import json
 import subprocess
 import sys
 
-REQUIRED = ["circles_tui.model", "circles_tui.storage", "circles_tui.content", "circles_tui.session"]
+REQUIRED = ["circles_tui.model", "circles_tui.storage", "circles_tui.content", "circles_tui.session",
+            "circles_tui.reuse"]
 OPTIONAL = ["circles_tui.export", "circles_tui.network", "circles_tui.diff", "circles_tui.lock"]
 
 PROBE = r"""

@@ -45,6 +45,7 @@ from circles_tui.model import (
     new_person_id,
     set_placements,
 )
+from circles_tui.reuse import Reuse
 from circles_tui.screens.step import Progress, Step, update_text
 from circles_tui.widgets.nowrap_list import NoWrapOptionList
 from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name, shorten
@@ -191,12 +192,10 @@ class CircleStep(Step):
         self.selected: str | None = None  # the highlighted person's id
         self._rebuilding = False
         self._keys_state: tuple[bool, bool] | None = None
-        # The list's lines from the last redraw, by (placement, person, selected, narrow).
-        # Placements and people are immutable and an edit keeps the ones it does not
-        # touch, so most lines are reused, with the heights Textual cached on them:
-        # measuring 1,000 fresh lines was most of the time a key took in a big circle.
-        # The memo holds the objects it was keyed by, so their ids cannot be reused.
-        self._line_memo: dict[tuple[int, int, bool, bool], tuple[Placement, Person, Content]] = {}
+        # The list's lines from the last redraw. Most survive an edit, with the heights
+        # Textual cached on them: measuring 1,000 fresh lines was most of the time a key
+        # took in a big circle.
+        self._lines: Reuse[Content] = Reuse()
         self.add_class(f"-role-{self.role}")
 
     @property
@@ -295,7 +294,6 @@ class CircleStep(Step):
     def _fill_list(self, by_ring: list[list[Placement]], people: dict[str, Person]) -> None:
         options: list[Option] = []
         role = f"$text-{self.role}"
-        memo: dict[tuple[int, int, bool, bool], tuple[Placement, Person, Content]] = {}
         narrow = self.has_class("-narrow")
         for number, ring in enumerate(by_ring, start=1):
             heading = Content.assemble(
@@ -310,15 +308,15 @@ class CircleStep(Step):
                            id=f"empty-{number}", disabled=True)
                 )
             for placement in ring:
-                line = self._memo_line(memo, placement, people[placement.person],
-                                       placement.person == self.selected, narrow)
+                line = self._line(placement, people[placement.person],
+                                  placement.person == self.selected, narrow)
                 options.append(Option(line, id=option_id(placement.person)))
         if not any(by_ring):
             options.append(
                 Option(Content.styled("Press a to add someone.", "$text-muted"),
                        id="hint", disabled=True)
             )
-        self._line_memo = memo
+        self._lines.end_pass()
         listing = self.query_one("#circle-list", OptionList)
         self._rebuilding = True
         try:
@@ -332,15 +330,10 @@ class CircleStep(Step):
         finally:
             self._rebuilding = False
 
-    def _memo_line(self, memo: dict, placement: Placement, person: Person, selected: bool,
-                   narrow: bool) -> Content:
+    def _line(self, placement: Placement, person: Person, selected: bool, narrow: bool) -> Content:
         """The list line for a placement, reused from the last redraw when nothing changed."""
-        key = (id(placement), id(person), selected, narrow)
-        found = self._line_memo.get(key)
-        if found is None or found[0] is not placement or found[1] is not person:
-            found = (placement, person, self._list_line(placement, person, selected, narrow))
-        memo[key] = found
-        return found[2]
+        return self._lines.get((selected, narrow), (placement, person),
+                               lambda: self._list_line(placement, person, selected, narrow))
 
     def _list_line(self, placement: Placement, person: Person, selected: bool,
                    narrow: bool) -> Content:
@@ -453,8 +446,7 @@ class CircleStep(Step):
         person = self.workbook.person(placement.person)
         listing.replace_option_prompt(
             option_id(placement.person),
-            self._memo_line(self._line_memo, placement, person, person_id == self.selected,
-                            self.has_class("-narrow")),
+            self._line(placement, person, person_id == self.selected, self.has_class("-narrow")),
         )
 
     @on(RingsDiagram.PersonClicked)
