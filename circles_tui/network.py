@@ -12,6 +12,8 @@ our own are the glue between them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 
 from circles_tui.content import Content, bundled
@@ -59,11 +61,7 @@ def proposed_network(workbook: Workbook, content: Content | None = None) -> tupl
     """
     content = content or bundled()
     where = _Whereabouts(workbook)
-    entries = [
-        _entry(where, content, person)
-        for person in workbook.people
-        if person.living and person.known and where.appears(person.id)
-    ]
+    entries = [_entry(where, content, person) for person in _listed(workbook, where)]
     order = {person.id: index for index, person in enumerate(workbook.people)}
     entries.sort(
         key=lambda e: (-e.appearances, e.person.name.casefold(), order[e.person.id])
@@ -73,13 +71,12 @@ def proposed_network(workbook: Workbook, content: Content | None = None) -> tupl
 
 def anyone_placed(workbook: Workbook) -> bool:
     """Whether the network list would have anyone on it, without building it."""
-    placed = {p.person for placements in workbook.circles.values() for p in placements}
-    placed.update(s.person for entries in workbook.supporters.values() for s in entries)
-    for part in workbook.tree.values():
-        placed.update(part.people)
-    if workbook.storms is not None:
-        placed.update(workbook.storms.people)
-    return any(p.id in placed for p in workbook.people if p.living and p.known)
+    return next(_listed(workbook, _Whereabouts(workbook)), None) is not None
+
+
+def _listed(workbook: Workbook, where: _Whereabouts) -> Iterator[Person]:
+    """Who goes on the list: the living people the child knows who appear somewhere."""
+    return (p for p in workbook.people if p.living and p.known and where.appears(p.id))
 
 
 class _Whereabouts:
