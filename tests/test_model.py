@@ -441,3 +441,15 @@ def test_removing_anyone_keeps_the_workbook_valid(wb, data):
     removed = remove_person(wb, person.id)
     assert removed.appearances(person.id) == []
     assert parse_workbook(dumps(removed)) == removed
+
+
+def test_every_text_field_keeps_out_control_characters():
+    """The records' text converters come from their annotations; a field annotated in a
+    way the converter does not recognise would silently let ESC through."""
+    from circles_tui.model import About, Answer, Person, Placement, Supporter, TreePart
+
+    for record in (About, Person, Placement, Supporter, Answer, TreePart):
+        for field in attrs.fields(record):
+            if "str" in str(field.type):
+                assert field.converter is not None, f"{record.__name__}.{field.name}"
+    assert Answer("Who\x1b?", "Nan\x07").question == "Who\ufffd?"
