@@ -31,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from circles_tui import storage  # noqa: E402
-from circles_tui.model import Person, Placement, Workbook, new_workbook  # noqa: E402
+from circles_tui.core import file_format  # noqa: E402
+from circles_tui.core.model import Person, Placement, Workbook, new_workbook  # noqa: E402
 
 CIRCLE = "who-matters"
 NOOP_KEY = "f10"  # bound to nothing in the app or the circle step
@@ -59,7 +59,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 async def measure(path: Path, repeat: int, size: tuple[int, int]) -> dict:
     from circles_tui.app import CirclesApp
-    from circles_tui.screens.circle import CircleStep
+    from circles_tui.steps.circle import CircleStep
 
     app = CirclesApp(path=path)
     timings: dict[str, list[float]] = {"no-op key": [], "move": [], "undo": [], "add": []}
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="circles-bench-") as folder:
         path = Path(folder) / "big.toml"
-        storage.save_workbook(path, big_workbook(args.people))
+        file_format.save_workbook(path, big_workbook(args.people))
         result = asyncio.run(measure(path, args.repeat, (120, 40)))
     if args.json:
         print(json.dumps(result))

@@ -28,7 +28,7 @@ import tomli_w
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from circles_tui.model import (  # noqa: E402
+from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
     NAMED_BY,
@@ -41,9 +41,9 @@ from circles_tui.model import (  # noqa: E402
     Supporter,
     TreePart,
     Workbook,
-    set_placements,
 )
-from circles_tui.storage import dumps, forget_formatted_records, parse_workbook  # noqa: E402
+from circles_tui.core.edits.circles import set_placements
+from circles_tui.core.file_format import dumps, forget_formatted_records, parse_workbook  # noqa: E402
 
 TARGET_RATIO = 2.0
 

@@ -13,10 +13,11 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from circles_tui import storage
-from circles_tui.content import Content, bundled
-from circles_tui.model import Workbook
-from circles_tui.session import Session
+from circles_tui.core import file_format
+from circles_tui.core.wording import Wording, bundled
+from circles_tui.core.edits import EditRefused, Operation
+from circles_tui.core.model import Workbook
+from circles_tui.core.session import Session
 
 AUTOSAVE_DELAY = 0.4  # seconds after the last edit; the brief promises a save within a second
 
@@ -60,7 +61,7 @@ class CirclesApp(App[int]):
     # A line for the status bar: where the work is and when it was last saved.
     save_status: var[str] = var("")
 
-    def __init__(self, path: Path | None = None, content: Content | None = None) -> None:
+    def __init__(self, path: Path | None = None, content: Wording | None = None) -> None:
         super().__init__()
         self.start_path = Path(path) if path else None
         self.content = content or bundled()
@@ -104,7 +105,7 @@ class CirclesApp(App[int]):
         """Open `path` in the workspace; say what is wrong in one sentence if it can't be."""
         try:
             session = Session.open(path)
-        except storage.WorkbookFileError as error:
+        except file_format.WorkbookFileError as error:
             self.notify(error.sentence(), title="Could not open the workbook", severity="error",
                         timeout=15, markup=False)
             return False
@@ -116,8 +117,8 @@ class CirclesApp(App[int]):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             session.save()
-        except (storage.WorkbookFileError, OSError) as error:
-            message = error.sentence() if isinstance(error, storage.WorkbookFileError) else str(error)
+        except (file_format.WorkbookFileError, OSError) as error:
+            message = error.sentence() if isinstance(error, file_format.WorkbookFileError) else str(error)
             self.notify(message, title="Could not make the workbook", severity="error",
                         timeout=15, markup=False)
             return False
@@ -125,14 +126,14 @@ class CirclesApp(App[int]):
         return True
 
     def _start(self, session: Session) -> None:
-        from circles_tui import recent
+        from circles_tui.core import recent_files
         from circles_tui.screens.workspace import WorkspaceScreen
 
         self._release_lock()
         self.session = session
         self._take_lock(session)
         if session.path is not None:
-            recent.remember(session.path)
+            recent_files.remember(session.path)
         self._update_save_status()
         workspace = WorkspaceScreen()
         # Replace whatever is showing (start screen, dialogs) with the workspace.
@@ -143,7 +144,7 @@ class CirclesApp(App[int]):
     def _take_lock(self, session: Session) -> None:
         """Stop two copies writing one file: a second copy opens read-only."""
         try:
-            from circles_tui import lock
+            from circles_tui.core import lock
         except ImportError:  # pragma: no cover - lock support ships with the package
             return
         if session.path is None:
@@ -164,10 +165,15 @@ class CirclesApp(App[int]):
 
     # -- editing -----------------------------------------------------------------------
 
-    def apply_edit(self, workbook: Workbook, label: str) -> None:
-        """Make an edit current, refresh the screen and save soon after."""
+    def apply_edit(self, operation: Operation, label: str) -> None:
+        """Apply an edit to the current workbook, refresh the screen and save soon after."""
         assert self.session is not None
-        if self.session.apply(workbook, label):
+        try:
+            changed = self.session.apply(operation, label)
+        except EditRefused as refused:
+            self.notify(str(refused), title="Not changed", severity="warning", markup=False)
+            return
+        if changed:
             self._after_change()
 
     def action_undo(self) -> None:
@@ -220,10 +226,10 @@ class CirclesApp(App[int]):
             self._save_timer = None
         try:
             session.save()
-        except storage.ConflictError as error:
+        except file_format.ConflictError as error:
             self._on_conflict(error)
             return False
-        except storage.WorkbookFileError as error:
+        except file_format.WorkbookFileError as error:
             self.notify(error.sentence() + " Your work is safe in memory: use Save as (F12).",
                         title="Not saved", severity="error", timeout=20, markup=False)
             self._update_save_status()
@@ -255,7 +261,7 @@ class CirclesApp(App[int]):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.session.save_as(path, overwrite=False)
-        except storage.WorkbookFileError as error:
+        except file_format.WorkbookFileError as error:
             self.notify(error.sentence(), title="Not saved", severity="error", timeout=15,
                         markup=False)
             return False
@@ -265,14 +271,14 @@ class CirclesApp(App[int]):
             return False
         self._release_lock()
         self._take_lock(self.session)
-        from circles_tui import recent
+        from circles_tui.core import recent_files
 
-        recent.remember(path)
+        recent_files.remember(path)
         self._update_save_status()
         self.notify(f"Saved as {path}.", timeout=4, markup=False)
         return True
 
-    def _on_conflict(self, error: storage.ConflictError) -> None:
+    def _on_conflict(self, error: file_format.ConflictError) -> None:
         from circles_tui.dialogs.conflict import ConflictDialog
 
         def decided(choice: str | None) -> None:
@@ -280,7 +286,7 @@ class CirclesApp(App[int]):
             if choice == "reload":
                 try:
                     self.session.reload()
-                except storage.WorkbookFileError as problem:
+                except file_format.WorkbookFileError as problem:
                     self.notify(problem.sentence(), severity="error", timeout=15, markup=False)
                     return
                 self.refresh_workspace()

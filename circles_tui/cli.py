@@ -111,10 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:
         if args.debug:
             raise
-        from circles_tui.content import ContentError
-        from circles_tui.storage import WorkbookFileError
+        from circles_tui.core.wording import WordingError
+        from circles_tui.core.file_format import WorkbookFileError
 
-        if isinstance(error, (WorkbookFileError, ContentError)):
+        if isinstance(error, (WorkbookFileError, WordingError)):
             print(f"circles: {error}", file=sys.stderr)
             return 1
         print(f"circles: something unexpected went wrong ({type(error).__name__}: {error}); "
@@ -136,14 +136,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _content(path: Path | None):
-    from circles_tui.content import bundled, load_content
+    from circles_tui.core.wording import bundled, load_wording
 
-    return load_content(path) if path else bundled()
+    return load_wording(path) if path else bundled()
 
 
 def _new(args: argparse.Namespace) -> int:
-    from circles_tui import storage
-    from circles_tui.model import ModelError, new_workbook
+    from circles_tui.core import file_format
+    from circles_tui.core.model import ModelError, new_workbook
 
     if args.file.exists():
         raise UsageError(f"{args.file} already exists; choose another name.")
@@ -151,19 +151,19 @@ def _new(args: argparse.Namespace) -> int:
         workbook = new_workbook(args.child, args.practitioner, date.today())
     except ModelError as error:
         raise UsageError(error.message) from None
-    storage.save_workbook(args.file, workbook)
+    file_format.save_workbook(args.file, workbook)
     print(f"Made {args.file} for {args.child}.")
     return 0
 
 
 def _validate(files: list[Path]) -> int:
-    from circles_tui import storage
+    from circles_tui.core import file_format
 
     failed = 0
     for file in files:
         try:
-            storage.read_workbook(file)
-        except storage.WorkbookFileError as error:
+            file_format.read_workbook(file)
+        except file_format.WorkbookFileError as error:
             failed += 1
             print(f"{error.location()}: {error.problem}")
         else:
@@ -172,9 +172,10 @@ def _validate(files: list[Path]) -> int:
 
 
 def _export(args: argparse.Namespace, content) -> int:
-    from circles_tui import export, storage
+    from circles_tui import export
+    from circles_tui.core import file_format
 
-    workbook = storage.read_workbook(args.file).workbook
+    workbook = file_format.read_workbook(args.file).workbook
     options = export.ExportOptions(
         redact=args.redact, child_view=args.child_view, circle=args.circle, tree=args.tree
     )
@@ -185,17 +186,17 @@ def _export(args: argparse.Namespace, content) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        storage.write_atomically(args.output, text.encode("utf-8"))
+        file_format.write_atomically(args.output, text.encode("utf-8"))
         print(f"Wrote {args.output}.", file=sys.stderr)
     return 0
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from circles_tui import storage
-    from circles_tui.diff import describe_changes
+    from circles_tui.core import file_format
+    from circles_tui.core.change_report import describe_changes
 
-    old = storage.read_workbook(args.old).workbook
-    new = storage.read_workbook(args.new).workbook
+    old = file_format.read_workbook(args.old).workbook
+    new = file_format.read_workbook(args.new).workbook
     sentences = describe_changes(old, new)
     print("\n".join(sentences) if sentences else "No changes.")
     return 0
@@ -206,9 +207,9 @@ def _open(args: argparse.Namespace, content) -> int:
     if args.example:
         path = copy_example()
     if path is not None and path.exists():
-        from circles_tui import storage
+        from circles_tui.core import file_format
 
-        storage.read_workbook(path)  # a broken file is reported here, before the screen changes
+        file_format.read_workbook(path)  # a broken file is reported here, before the screen changes
     from circles_tui.app import CirclesApp
 
     app = CirclesApp(path=path, content=content)

@@ -28,6 +28,6 @@ def complete_example_path() -> Path:
 
 @pytest.fixture
 def complete_example(complete_example_path):
-    from circles_tui.storage import read_workbook
+    from circles_tui.core.file_format import read_workbook
 
     return read_workbook(complete_example_path).workbook

@@ -26,9 +26,12 @@ if __name__ == "__main__":  # run as a script: make `circles_tui` importable fro
 
 import attrs
 
-from circles_tui import lock, model, storage
-from circles_tui.model import CIRCLE_IDS, RING_COUNT, Person, Placement, TreePart, Workbook
-from circles_tui.session import Session
+from circles_tui.core import file_format, lock, model
+from circles_tui.core.edits import circles as circle_edits
+from circles_tui.core.edits import people as people_edits
+from circles_tui.core.edits import tree as tree_edits
+from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, Person, Placement, TreePart, Workbook
+from circles_tui.core.session import Session
 
 NAMES = ("Nanna Jo", "Dad", "Mum", "Aunty Bee", "Mr Okafor", "Zainab", "Coach Lee", "Grandad",
          "Łucja", "Ahmed", "Siân", "Miss Price", "Uncle Ray", "Kai", "Chloé")
@@ -55,9 +58,9 @@ def random_edit(workbook: Workbook, rng: random.Random, n: int) -> Workbook:
     elif kind == "rename":
         person = rng.choice(workbook.people)
         name = f"{rng.choice(NAMES)} {rng.randrange(1000)}"
-        workbook = model.replace_person(workbook, attrs.evolve(person, name=name))
+        workbook = people_edits.replace_person(workbook, attrs.evolve(person, name=name))
     elif kind == "remove" and len(workbook.people) > 5:
-        workbook = model.remove_person(workbook, rng.choice(workbook.people).id)
+        workbook = people_edits.remove_person(workbook, rng.choice(workbook.people).id)
     elif kind == "place":
         workbook = _place(workbook, rng)
     elif kind == "move":
@@ -67,12 +70,12 @@ def random_edit(workbook: Workbook, rng: random.Random, n: int) -> Workbook:
             i = rng.randrange(len(placements))
             ring = rng.randint(1, RING_COUNT)
             placements[i] = attrs.evolve(placements[i], ring=ring)
-            workbook = model.set_placements(workbook, circle, placements)
+            workbook = circle_edits.set_placements(workbook, circle, placements)
     elif kind == "word":
         part = rng.choice(model.TREE_PARTS)
         old = workbook.tree[part]
         words = old.words + (rng.choice(WORDS),)
-        workbook = model.set_tree_part(workbook, part, TreePart(words[-8:], old.answers,
+        workbook = tree_edits.set_tree_part(workbook, part, TreePart(words[-8:], old.answers,
                                                                  old.people, old.practitioner_note))
     about = attrs.evolve(workbook.about, practitioner_note=f"save number {n}")
     return attrs.evolve(workbook, about=about)
@@ -81,8 +84,8 @@ def random_edit(workbook: Workbook, rng: random.Random, n: int) -> Workbook:
 def _add_person(workbook: Workbook, rng: random.Random) -> Workbook:
     name = rng.choice(NAMES)
     note = rng.choice(WORDS) * rng.randint(1, 4)
-    person = Person(model.new_person_id(workbook, name), name, relationship="family", note=note)
-    return model.add_person(workbook, person)
+    person = Person(people_edits.new_person_id(workbook, name), name, relationship="family", note=note)
+    return people_edits.add_person(workbook, person)
 
 
 def _place(workbook: Workbook, rng: random.Random) -> Workbook:
@@ -93,7 +96,7 @@ def _place(workbook: Workbook, rng: random.Random) -> Workbook:
         return workbook
     placement = Placement(rng.choice(free), rng.randint(1, RING_COUNT), named_by="child",
                           note=rng.choice(WORDS))
-    return model.set_placements(workbook, circle, workbook.circles[circle] + (placement,))
+    return circle_edits.set_placements(workbook, circle, workbook.circles[circle] + (placement,))
 
 
 # -- the writer ------------------------------------------------------------------------
@@ -109,11 +112,11 @@ def write_for_ever(path: Path, journal: Path, seed: int) -> None:
     n = 0
     while True:
         n += 1
-        session.apply(random_edit(session.workbook, rng, n), "edit")
+        session.replace(random_edit(session.workbook, rng, n), "edit")
         if rng.random() < 0.1 and session.can_undo:
             session.undo()
-        data = storage.dumps(session.workbook).encode("utf-8")
-        os.write(log, f"begin {n} {storage.fingerprint(data)}\n".encode())
+        data = file_format.dumps(session.workbook).encode("utf-8")
+        os.write(log, f"begin {n} {file_format.fingerprint(data)}\n".encode())
         session.save()
         os.write(log, f"done {n}\n".encode())
 

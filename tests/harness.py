@@ -6,10 +6,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
-from circles_tui.content import bundled
-from circles_tui.model import Workbook
-from circles_tui.screens.step import Step
-from circles_tui.session import Session
+from circles_tui.core.wording import bundled
+from circles_tui.core.edits import EditRefused
+from circles_tui.core.model import Workbook
+from circles_tui.steps.step import Step
+from circles_tui.core.session import Session
 
 
 class StepHarness(App):
@@ -37,7 +38,12 @@ class StepHarness(App):
         self.step.focus()
 
     def on_step_edited(self, event: Step.Edited) -> None:
-        if self.session.apply(event.workbook, event.label):
+        try:
+            changed = self.session.apply(event.operation, event.label)
+        except EditRefused as refused:
+            self.notify(str(refused), severity="warning", markup=False)
+            changed = False
+        if changed:
             self.labels.append(event.label)
         self.step.workbook = self.session.workbook
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from circles_tui.model import (
+from circles_tui.core.model import (
     About,
     Answer,
     Person,

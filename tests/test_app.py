@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from circles_tui import storage
+from circles_tui.core import file_format
 from circles_tui.app import CirclesApp
-from circles_tui.model import new_workbook
+from circles_tui.core.model import new_workbook
 from circles_tui.screens.workspace import StatusBar, StepList, WorkspaceScreen
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -50,7 +50,7 @@ async def test_start_screen_makes_a_new_workbook(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WorkspaceScreen)
-    workbook = storage.read_workbook(target).workbook
+    workbook = file_format.read_workbook(target).workbook
     assert workbook.about.child == "A.B."
     assert workbook.about.practitioner == "Sam"
     assert len(workbook.about.session_dates) == 1
@@ -66,7 +66,7 @@ async def test_ctrl_s_starts_the_new_workbook_from_any_box(tmp_path):
         await pilot.press(*"Jo", "tab", *"Sam", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, WorkspaceScreen)
-    about = storage.read_workbook(target).workbook.about
+    about = file_format.read_workbook(target).workbook.about
     assert (about.child, about.practitioner) == ("Jo", "Sam")
 
 
@@ -94,7 +94,7 @@ async def test_a_path_that_does_not_exist_starts_a_new_workbook_there(tmp_path):
         await pilot.click("#start")
         await pilot.pause()
         assert isinstance(app.screen, WorkspaceScreen)
-    assert storage.read_workbook(target).workbook.about.child == "Jay"
+    assert file_format.read_workbook(target).workbook.about.child == "Jay"
 
 
 async def test_a_broken_file_is_reported_and_left_alone(tmp_path):
@@ -159,7 +159,7 @@ async def test_keys_pressed_quickly_leave_the_focus_in_the_step_on_show(complete
 
 async def test_a_step_first_opened_in_child_view_starts_in_child_view(complete):
     """Steps are built when first shown; one built while F2 is on must hide what F2 hides."""
-    from circles_tui.screens.supporters import SupporterColumn
+    from circles_tui.steps.supporters import SupporterColumn
 
     app = CirclesApp(path=complete)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -181,7 +181,7 @@ async def test_the_status_says_saving_until_the_autosave_lands(started):
     app = CirclesApp(path=started)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.apply_edit(_with_age(app.session.workbook, 9), "Changed age")
+        app.apply_edit(lambda current: _with_age(current, 9), "Changed age")
         assert "saving…" in app.save_status
         await pilot.pause(AUTOSAVE_WAIT)
         assert "saved" in app.save_status and "saving" not in app.save_status
@@ -197,14 +197,14 @@ async def test_an_edit_is_saved_within_a_second_and_can_be_undone_and_redone(sta
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", *"they/them", "enter")
         await pilot.pause(AUTOSAVE_WAIT)
-        assert storage.read_workbook(started).workbook.about.pronouns == "they/them"
+        assert file_format.read_workbook(started).workbook.about.pronouns == "they/them"
         assert "saved" in status_text(app)
         await pilot.press("ctrl+z")
         await pilot.pause(AUTOSAVE_WAIT)
-        assert storage.read_workbook(started).workbook.about.pronouns == "she/her"
+        assert file_format.read_workbook(started).workbook.about.pronouns == "she/her"
         await pilot.press("ctrl+y")
         await pilot.pause(AUTOSAVE_WAIT)
-        assert storage.read_workbook(started).workbook.about.pronouns == "they/them"
+        assert file_format.read_workbook(started).workbook.about.pronouns == "they/them"
 
 
 async def test_ctrl_s_saves_at_once(started):
@@ -212,9 +212,9 @@ async def test_ctrl_s_saves_at_once(started):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         workbook = app.session.workbook
-        app.apply_edit(_with_age(workbook, 9), "Changed age")
+        app.apply_edit(lambda current: _with_age(current, 9), "Changed age")
         await pilot.press("ctrl+s")
-        assert storage.read_workbook(started).workbook.about.age == 9
+        assert file_format.read_workbook(started).workbook.about.age == 9
 
 
 async def test_ctrl_s_in_a_dialog_finishes_the_dialog(started):
@@ -232,7 +232,7 @@ async def test_ctrl_s_in_a_dialog_finishes_the_dialog(started):
         assert isinstance(app.screen, WorkspaceScreen)
         assert app.session.workbook.about.pronouns == "they/them"
         await pilot.press("ctrl+s")
-        assert storage.read_workbook(started).workbook.about.pronouns == "they/them"
+        assert file_format.read_workbook(started).workbook.about.pronouns == "they/them"
 
 
 def _with_age(workbook, age):
@@ -245,12 +245,12 @@ async def test_a_file_changed_elsewhere_asks_reload_or_save_as(started):
     app = CirclesApp(path=started)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        theirs = _with_age(storage.read_workbook(started).workbook, 10)
-        started.write_text(storage.dumps(theirs))  # another copy saved meanwhile
-        app.apply_edit(_with_age(app.session.workbook, 9), "Changed age")
+        theirs = _with_age(file_format.read_workbook(started).workbook, 10)
+        started.write_text(file_format.dumps(theirs))  # another copy saved meanwhile
+        app.apply_edit(lambda current: _with_age(current, 9), "Changed age")
         await pilot.pause(AUTOSAVE_WAIT)
         assert type(app.screen).__name__ == "ConflictDialog"
-        assert storage.read_workbook(started).workbook.about.age == 10  # nothing overwritten
+        assert file_format.read_workbook(started).workbook.about.age == 10  # nothing overwritten
         await pilot.press("r")
         await pilot.pause()
         assert app.session.workbook.about.age == 10
@@ -345,15 +345,15 @@ async def test_quit_saves_first(started):
     app = CirclesApp(path=started)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.apply_edit(_with_age(app.session.workbook, 11), "Changed age")
+        app.apply_edit(lambda current: _with_age(current, 11), "Changed age")
         await pilot.press("ctrl+q")
         await pilot.pause()
-    assert storage.read_workbook(started).workbook.about.age == 11
+    assert file_format.read_workbook(started).workbook.about.age == 11
 
 
 async def test_text_from_the_file_is_shown_literally(tmp_path):
     path = tmp_path / "hostile.toml"
-    storage.save_workbook(path, new_workbook("[@click=app.quit]Mia[/] [b]x[/b]"))
+    file_format.save_workbook(path, new_workbook("[@click=app.quit]Mia[/] [b]x[/b]"))
     app = CirclesApp(path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -389,7 +389,7 @@ async def test_start_screen_opens_the_example_as_a_copy():
 
 
 async def test_a_workbook_open_elsewhere_opens_read_only(started, tmp_path):
-    from circles_tui import lock
+    from circles_tui.core import lock
 
     before = started.read_bytes()
     with lock.acquire(started):  # another copy has it open
@@ -399,7 +399,7 @@ async def test_a_workbook_open_elsewhere_opens_read_only(started, tmp_path):
             assert app.session.read_only
             assert "read-only" in status_text(app)
             assert any("open in another copy" in n.message for n in app._notifications)
-            app.apply_edit(_with_age(app.session.workbook, 12), "Changed age")
+            app.apply_edit(lambda current: _with_age(current, 12), "Changed age")
             await pilot.pause(AUTOSAVE_WAIT)
             assert started.read_bytes() == before  # the other copy's file is untouched
             await pilot.press("ctrl+s")  # offers save as instead
@@ -409,17 +409,17 @@ async def test_a_workbook_open_elsewhere_opens_read_only(started, tmp_path):
             await pilot.press("enter")
             await pilot.pause()
             assert not app.session.read_only
-    assert storage.read_workbook(tmp_path / "mine.toml").workbook.about.age == 12
+    assert file_format.read_workbook(tmp_path / "mine.toml").workbook.about.age == 12
 
 
 async def test_quitting_a_read_only_workbook_with_changes_asks_first(started):
-    from circles_tui import lock
+    from circles_tui.core import lock
 
     with lock.acquire(started):
         app = CirclesApp(path=started)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            app.apply_edit(_with_age(app.session.workbook, 12), "Changed age")
+            app.apply_edit(lambda current: _with_age(current, 12), "Changed age")
             await pilot.press("ctrl+q")
             await pilot.pause()
             assert type(app.screen).__name__ == "ConfirmDialog"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from circles_tui.content import bundled
+from circles_tui.core.wording import bundled
 from circles_tui.export import ExportOptions, render
 
 CHROMIUM = Path("/usr/bin/chromium")

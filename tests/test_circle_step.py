@@ -6,19 +6,12 @@ import attrs
 import pytest
 from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
 
-from circles_tui.content import bundled
+from circles_tui.core.wording import bundled
 from circles_tui.dialogs.common import PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
-from circles_tui.model import (
-    About,
-    Person,
-    Placement,
-    Supporter,
-    TreePart,
-    Workbook,
-    set_placements,
-)
-from circles_tui.screens.circle import CircleStep, progress_of
+from circles_tui.core.model import About, Person, Placement, Supporter, TreePart, Workbook
+from circles_tui.core.edits.circles import set_placements
+from circles_tui.steps.circle import CircleStep, progress_of
 from circles_tui.widgets.rings import RingsDiagram
 from tests.harness import StepHarness
 

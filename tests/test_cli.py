@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from circles_tui import __version__
-from circles_tui.storage import read_workbook
+from circles_tui.core.file_format import read_workbook
 from tests.conftest import EXAMPLES
 
 COMPLETE = EXAMPLES / "mia-complete.toml"

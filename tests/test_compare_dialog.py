@@ -12,14 +12,16 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import Static
 
-from circles_tui import storage
+from circles_tui.core import file_format
 from circles_tui.app import CirclesApp
-from circles_tui.diff import describe_changes
+from circles_tui.core.change_report import describe_changes
 from circles_tui.dialogs.compare import NO_DIFFERENCES, CompareDialog, CompareFileDialog
 from circles_tui.dialogs.open_file import WorkbookTree
-from circles_tui.model import Person, add_person, remove_person, replace_person, set_placements
-from circles_tui.model import set_supporters
-from circles_tui.screens.summary import SummaryStep
+from circles_tui.core.model import Person
+from circles_tui.core.edits.circles import set_placements
+from circles_tui.core.edits.people import add_person, remove_person, replace_person
+from circles_tui.core.edits.supporters import set_supporters
+from circles_tui.steps.summary import SummaryStep
 from circles_tui.screens.workspace import WorkspaceScreen
 from tests.conftest import EXAMPLES
 from tests.test_supporters_step import ACTION_NAME, MARKUP_NAME
@@ -36,7 +38,7 @@ def current(tmp_path) -> Path:
 
 
 def read(path: Path):
-    return storage.read_workbook(path).workbook
+    return file_format.read_workbook(path).workbook
 
 
 def older_version(current: Path) -> Path:
@@ -47,7 +49,7 @@ def older_version(current: Path) -> Path:
         for p in workbook.circles["who-matters"]
     ])
     path = current.with_name("mia-march.toml")
-    storage.save_workbook(path, workbook)
+    file_format.save_workbook(path, workbook)
     os.utime(path, (MARCH_3, MARCH_3))
     return path
 
@@ -171,8 +173,8 @@ async def test_a_file_that_cannot_be_read_says_why_in_one_sentence(current, text
     broken = current.with_name("broken.toml")
     broken.write_text(text)
     before = current.read_bytes(), broken.read_bytes()
-    with pytest.raises(storage.WorkbookFileError) as error:
-        storage.read_workbook(broken)
+    with pytest.raises(file_format.WorkbookFileError) as error:
+        file_format.read_workbook(broken)
     app = CirclesApp(path=current)
     async with app.run_test(size=SIZE) as pilot:
         await open_summary(pilot, app)
@@ -198,7 +200,7 @@ async def test_names_and_file_names_that_look_like_markup_show_as_typed(current)
     workbook = read(current)
     workbook = replace_person(workbook, attrs.evolve(workbook.person("nanna-jo"), name=MARKUP_NAME))
     workbook = add_person(workbook, Person("action", ACTION_NAME, ACTION_NAME))
-    storage.save_workbook(current, workbook, check=False)
+    file_format.save_workbook(current, workbook, check=False)
     app = CirclesApp(path=current)
     async with app.run_test(size=SIZE) as pilot:
         await open_summary(pilot, app)
@@ -237,7 +239,7 @@ async def test_child_view_leaves_out_false_supporters_concerns_and_private_notes
     older = replace_person(older, attrs.evolve(older.person("craig"), concern=""))
     older = replace_person(older, attrs.evolve(older.person("mum"), practitioner_note="Met once."))
     old = current.with_name("mia-before.toml")
-    storage.save_workbook(old, older)
+    file_format.save_workbook(old, older)
     false_title = app_content_false_title()
     private = {
         f"Kayleigh was added to {false_title}.",
@@ -269,9 +271,9 @@ async def test_child_view_leaves_out_false_supporters_concerns_and_private_notes
 async def test_child_view_keeps_false_supporters_the_young_person_agreed_to_share(current):
     workbook = read(current)
     shared = attrs.evolve(workbook, about=attrs.evolve(workbook.about, share_false_supporters=True))
-    storage.save_workbook(current, shared, check=False)
+    file_format.save_workbook(current, shared, check=False)
     old = current.with_name("mia-before.toml")
-    storage.save_workbook(old, set_supporters(workbook, "false", []))  # and not yet agreed
+    file_format.save_workbook(old, set_supporters(workbook, "false", []))  # and not yet agreed
     app = CirclesApp(path=current)
     async with app.run_test(size=SIZE) as pilot:
         await open_summary(pilot, app)
@@ -313,6 +315,6 @@ async def test_the_key_is_in_the_footer_help_and_command_palette(current):
 
 
 def app_content_false_title() -> str:
-    from circles_tui.content import bundled
+    from circles_tui.core.wording import bundled
 
     return bundled().supporter("false").title

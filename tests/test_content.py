@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from circles_tui.content import BUNDLED, THEME_ROLES, ContentError, bundled, load_content
-from circles_tui.model import CIRCLE_FIELDS, CIRCLE_IDS, NAMED_BY, SUPPORTER_KINDS, TREE_PARTS
+from circles_tui.core.wording import BUNDLED, THEME_ROLES, WordingError, bundled, load_wording
+from circles_tui.core.model import CIRCLE_FIELDS, CIRCLE_IDS, NAMED_BY, SUPPORTER_KINDS, TREE_PARTS
 
 BASE = BUNDLED.read_text(encoding="utf-8")
 
@@ -143,8 +143,8 @@ BROKEN = [
 def test_a_broken_content_file(tmp_path, text, path, phrase, line):
     file = tmp_path / "our-wording.toml"
     file.write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_content(file)
+    with pytest.raises(WordingError) as caught:
+        load_wording(file)
     error = caught.value
     assert error.file == str(file)
     assert error.path == path
@@ -160,13 +160,13 @@ def test_a_broken_content_file(tmp_path, text, path, phrase, line):
 def test_content_file_that_is_not_text(tmp_path):
     file = tmp_path / "wording.toml"
     file.write_bytes(b"\xff\xfe\x00binary")
-    with pytest.raises(ContentError, match="could not be read"):
-        load_content(file)
+    with pytest.raises(WordingError, match="could not be read"):
+        load_wording(file)
 
 
 def test_missing_content_file(tmp_path):
-    with pytest.raises(ContentError) as caught:
-        load_content(tmp_path / "nope.toml")
+    with pytest.raises(WordingError) as caught:
+        load_wording(tmp_path / "nope.toml")
     assert str(tmp_path / "nope.toml") in str(caught.value)
 
 
@@ -177,7 +177,7 @@ def test_an_organisations_own_wording_loads(tmp_path):
         .replace('name = "Standard worksheets"', 'name = "Eastshire wording"'),
         encoding="utf-8-sig",  # with a byte-order mark, as some Windows editors save
     )
-    content = load_content(Path(file))
+    content = load_wording(Path(file))
     assert content.name == "Eastshire wording"
     assert content.circle("who-matters").title == "My important people"
 

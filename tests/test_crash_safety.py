@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from circles_tui import lock, storage
-from circles_tui.session import Session
+from circles_tui.core import lock, file_format
+from circles_tui.core.session import Session
 from tests.crash_writer import make_workbook
 
 HERE = Path(__file__).resolve().parent
@@ -73,14 +73,14 @@ class Writers:
 
 def test_sigkill_during_saves_never_loses_or_mixes_a_workbook(tmp_path):
     path = tmp_path / "mia.toml"
-    storage.save_workbook(path, make_workbook(people=60))
+    file_format.save_workbook(path, make_workbook(people=60))
     rng = random.Random(2026)
     writers = Writers()
     killed_mid_save = leftovers_seen = 0
     started = time.monotonic()
     try:
         for round_ in range(KILLS):
-            before = storage.fingerprint(path.read_bytes())
+            before = file_format.fingerprint(path.read_bytes())
             journal = tmp_path / f"journal-{round_}"
             writers.ask(f"start {path} {journal} {round_}")
             pid = None
@@ -96,9 +96,9 @@ def test_sigkill_during_saves_never_loses_or_mixes_a_workbook(tmp_path):
 
             # The file always loads, and is the last save or the one under way: never a mix.
             data = path.read_bytes()
-            storage.parse_workbook(data, str(path))
+            file_format.parse_workbook(data, str(path))
             allowed = acceptable(journal, before)
-            assert storage.fingerprint(data) in allowed, f"round {round_}: a mixed or lost save"
+            assert file_format.fingerprint(data) in allowed, f"round {round_}: a mixed or lost save"
             if len(allowed) == 2:
                 killed_mid_save += 1
             # A crash leaves at most one temporary file; the next writer clears it.
@@ -122,9 +122,9 @@ def test_sigkill_during_saves_never_loses_or_mixes_a_workbook(tmp_path):
         assert held.held
         assert temp_files(path) == []
         session = Session.open(path)
-        session.apply(make_workbook(people=3), "replace")
+        session.replace(make_workbook(people=3), "replace")
         session.save()
-    assert storage.read_workbook(path).workbook == make_workbook(people=3)
+    assert file_format.read_workbook(path).workbook == make_workbook(people=3)
     print(f"{KILLS} kills in {elapsed:.1f}s; {killed_mid_save} mid-save; "
           f"{leftovers_seen} left a temporary file")
 
@@ -132,25 +132,25 @@ def test_sigkill_during_saves_never_loses_or_mixes_a_workbook(tmp_path):
 def test_leftover_temporary_files_never_break_loading_or_saving(tmp_path):
     path = tmp_path / "mia.toml"
     workbook = make_workbook(people=5)
-    storage.save_workbook(path, workbook)
+    file_format.save_workbook(path, workbook)
     original = path.read_bytes()
     # What interrupted saves leave: a part-written copy, an empty one and a whole one.
     (tmp_path / ".mia.toml.a1b2c3d4.tmp").write_bytes(original[: len(original) // 2])
     (tmp_path / ".mia.toml.e5f6g7h8.tmp").write_bytes(b"")
-    (tmp_path / ".mia.toml.zzzzzzzz.tmp").write_bytes(storage.dumps(make_workbook(people=9)).encode())
+    (tmp_path / ".mia.toml.zzzzzzzz.tmp").write_bytes(file_format.dumps(make_workbook(people=9)).encode())
     (tmp_path / ".other.toml.a1b2c3d4.tmp").write_bytes(b"someone else's")
 
-    assert storage.read_workbook(path).workbook == workbook
+    assert file_format.read_workbook(path).workbook == workbook
     session = Session.open(path)
-    session.apply(make_workbook(people=6), "edit")
+    session.replace(make_workbook(people=6), "edit")
     session.save()
-    assert storage.read_workbook(path).workbook == make_workbook(people=6)
+    assert file_format.read_workbook(path).workbook == make_workbook(people=6)
 
     held = lock.acquire(path)
     try:
         assert temp_files(path) == []
         assert (tmp_path / ".other.toml.a1b2c3d4.tmp").exists()  # not ours to clear
-        assert storage.read_workbook(path).workbook == make_workbook(people=6)
+        assert file_format.read_workbook(path).workbook == make_workbook(people=6)
     finally:
         held.release()
 
@@ -160,7 +160,7 @@ def test_a_save_leaves_no_temporary_file_and_an_owner_only_workbook(tmp_path):
     session = Session(make_workbook(people=4), path)
     session.save()
     for n in range(5):
-        session.apply(make_workbook(people=5 + n), "edit")
+        session.replace(make_workbook(people=5 + n), "edit")
         session.save()
     assert temp_files(path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mia.toml"]

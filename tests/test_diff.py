@@ -7,10 +7,10 @@ from datetime import date
 import attrs
 
 from circles_tui import cli
-from circles_tui.content import bundled
-from circles_tui.diff import describe_changes
-from circles_tui.model import About, Answer, Person, Placement, Supporter, TreePart, Workbook
-from circles_tui.storage import save_workbook
+from circles_tui.core.wording import bundled
+from circles_tui.core.change_report import describe_changes
+from circles_tui.core.model import About, Answer, Person, Placement, Supporter, TreePart, Workbook
+from circles_tui.core.file_format import save_workbook
 
 CONTENT = bundled()
 

@@ -11,10 +11,10 @@ import attrs
 import pytest
 
 from circles_tui import cli
-from circles_tui.content import bundled
+from circles_tui.core.wording import bundled
 from circles_tui.export import ExportError, ExportOptions, render
 from circles_tui.export.svg import circle_svg, tree_svg
-from circles_tui.model import (
+from circles_tui.core.model import (
     CIRCLE_IDS,
     About,
     Answer,
@@ -24,7 +24,7 @@ from circles_tui.model import (
     TreePart,
     Workbook,
 )
-from circles_tui.storage import read_workbook
+from circles_tui.core.file_format import read_workbook
 from tests.conftest import EXAMPLES
 from tests.sample_workbooks import small_workbook
 

@@ -19,8 +19,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from circles_tui import storage
-from circles_tui.model import (
+from circles_tui.core import file_format
+from circles_tui.core.model import (
     CIRCLE_IDS,
     NAMED_BY,
     RING_COUNT,
@@ -34,7 +34,7 @@ from circles_tui.model import (
     Workbook,
     new_workbook,
 )
-from circles_tui.storage import WorkbookFileError
+from circles_tui.core.file_format import WorkbookFileError
 from tests.crash_writer import make_workbook
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -50,7 +50,7 @@ FUZZ = settings(
 
 def seeds() -> list[bytes]:
     found = [p.read_bytes() for p in sorted(EXAMPLES.glob("*.toml"))]
-    made = [storage.dumps(make_workbook(people=n, seed=n)).encode() for n in (0, 3, 12)]
+    made = [file_format.dumps(make_workbook(people=n, seed=n)).encode() for n in (0, 3, 12)]
     return found + made
 
 
@@ -60,7 +60,7 @@ SEEDS = seeds()
 def check(data: bytes | str) -> Workbook | None:
     """The property: a checked Workbook, or a one-line WorkbookFileError naming the file."""
     try:
-        workbook = storage.parse_workbook(data, NAME)
+        workbook = file_format.parse_workbook(data, NAME)
     except WorkbookFileError as error:
         message = str(error)
         assert message.startswith(NAME), message
@@ -69,7 +69,7 @@ def check(data: bytes | str) -> Workbook | None:
         return None
     assert isinstance(workbook, Workbook)
     # Whatever was accepted can be saved and read back unchanged.
-    assert storage.parse_workbook(storage.dumps(workbook), NAME) == workbook
+    assert file_format.parse_workbook(file_format.dumps(workbook), NAME) == workbook
     return workbook
 
 
@@ -197,7 +197,7 @@ def apply_lines(text: str, edits) -> str:
 @settings(FUZZ, max_examples=500)
 @given(workbooks(), line_edits)
 def test_hand_edits_of_generated_workbooks(workbook, edits):
-    text = storage.dumps(workbook)
+    text = file_format.dumps(workbook)
     assert check(text) == workbook  # unedited, it reads back exactly
     check(apply_lines(text, edits))
     check(apply_lines(text, edits).encode("utf-8"))
@@ -334,7 +334,7 @@ def test_a_file_name_with_a_line_break_still_gives_one_line(tmp_path):
     path = tmp_path / "two\nlines.toml"
     path.write_text("not = [valid")
     with pytest.raises(WorkbookFileError) as caught:
-        storage.read_workbook(path)
+        file_format.read_workbook(path)
     assert len(str(caught.value).splitlines()) == 1
     assert "lines.toml" in str(caught.value)
 
@@ -343,4 +343,4 @@ def test_the_time_of_day_is_not_a_date():
     """`time` values are not dates, so a session date of 10:00 is refused plainly."""
     assert isinstance(datetime(2026, 3, 10), date) and not isinstance(time(10), date)
     with pytest.raises(WorkbookFileError, match="session_dates"):
-        storage.parse_workbook(HEADER + "session_dates = [10:00:00]\n", NAME)
+        file_format.parse_workbook(HEADER + "session_dates = [10:00:00]\n", NAME)

@@ -13,8 +13,8 @@ from pathlib import Path
 import attrs
 import pytest
 
-from circles_tui.storage import WorkbookFileError, read_workbook
-from circles_tui.model import Workbook
+from circles_tui.core.file_format import WorkbookFileError, read_workbook
+from circles_tui.core.model import Workbook
 
 # Lines 1-5; anything appended starts on line 6.
 HEAD = 'format = "circles-tui workbook"\nformat_version = 1\n\n[about]\nchild = "Mia"\n'

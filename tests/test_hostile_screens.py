@@ -35,7 +35,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from circles_tui import app as circles_app
-from circles_tui import storage
+from circles_tui.core import file_format
 from circles_tui.app import CirclesApp
 from circles_tui.dialogs.common import ConfirmDialog, PersonDialog, TextDialog
 from circles_tui.dialogs.conflict import ConflictDialog
@@ -47,7 +47,7 @@ from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.dialogs.question import QuestionDialog
 from circles_tui.dialogs.save_as import SaveAsDialog
 from circles_tui.dialogs.supporter import SupporterDialog
-from circles_tui.model import (
+from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
     TREE_PARTS,
@@ -60,7 +60,7 @@ from circles_tui.model import (
     Workbook,
     new_workbook,
 )
-from circles_tui.network import disagreements, gaps, proposed_network
+from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
 from circles_tui.screens.workspace import StatusBar, WorkspaceScreen
 from circles_tui.widgets.rings import NAME_MAX, RingsDiagram, shorten
 from circles_tui.widgets.tree_drawing import TreeDrawing
@@ -196,7 +196,7 @@ def test_the_workbook_is_hostile_everywhere():
     for template in TRAPS:
         before, _, after = template.partition("{m}")
         assert any(v.startswith(before) and v.endswith(after) for v in values), template
-    assert storage.parse_workbook(storage.dumps(workbook)) == workbook  # it saves and loads
+    assert file_format.parse_workbook(file_format.dumps(workbook)) == workbook  # it saves and loads
 
 
 def all_text(workbook: Workbook) -> Iterable[str]:
@@ -398,7 +398,7 @@ async def opened(folder: Path, child_view: bool = False):
     """The hostile workbook open in the app, in a big terminal; checked again at the end."""
     workbook = hostile_workbook()
     path = folder / FILE_NAME
-    storage.save_workbook(path, workbook, expected=None)
+    file_format.save_workbook(path, workbook, expected=None)
     app = HostileApp(path=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -868,7 +868,7 @@ async def child_view(pilot, app: HostileApp, workbook: Workbook) -> None:
 async def test_start_screen_and_file_browser_show_file_names_literally(folder):
     """The recent list and the file browser name a workbook called like markup literally."""
     path = folder / FILE_NAME
-    storage.save_workbook(path, hostile_workbook(), expected=None)
+    file_format.save_workbook(path, hostile_workbook(), expected=None)
     (folder / "[@click=app.hostile]copy.toml").write_bytes(path.read_bytes())
     app = HostileApp(path=path)
     async with app.run_test(size=SIZE) as pilot:  # opening it puts it in the recent list
@@ -887,7 +887,7 @@ async def test_start_screen_and_file_browser_show_file_names_literally(folder):
 
 async def test_terminal_escapes_in_a_file_do_not_reach_the_terminal(folder):
     """A file whose text holds terminal commands (ESC, C1) is refused and left as it was."""
-    good = storage.dumps(new_workbook("Mia"))
+    good = file_format.dumps(new_workbook("Mia"))
     path = folder / "escapes.toml"
     path.write_text(good.replace('child = "Mia"', 'child = "Mia\\u001b]0;a title\\u0007\\u009b2J"'))
     before = path.read_bytes()

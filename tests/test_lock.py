@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from circles_tui import lock
-from circles_tui.lock import LockedError, acquire, lock_path
+from circles_tui.core import lock
+from circles_tui.core.lock import LockedError, acquire, lock_path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDER = """
 import sys, time
 sys.path.insert(0, {root!r})
-from circles_tui import lock
+from circles_tui.core import lock
 held = lock.acquire({path!r})
 print("held" if held.held else "not held", flush=True)
 time.sleep(60)
@@ -311,7 +311,7 @@ def test_names_with_glob_characters(tmp_path):
 RACER = """
 import sys, time
 sys.path.insert(0, {root!r})
-from circles_tui import lock
+from circles_tui.core import lock
 while time.time() < {start}:
     time.sleep(0.001)
 try:

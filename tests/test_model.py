@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from circles_tui.model import (
+from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
     ID_PATTERN,
@@ -25,17 +25,13 @@ from circles_tui.model import (
     Supporter,
     TreePart,
     Workbook,
-    add_person,
-    merge_people,
-    new_person_id,
     new_workbook,
-    remove_person,
-    replace_person,
-    set_placements,
-    set_supporters,
-    set_tree_part,
 )
-from circles_tui.storage import dumps, parse_workbook
+from circles_tui.core.edits.circles import set_placements
+from circles_tui.core.edits.people import add_person, merge_people, new_person_id, remove_person, replace_person
+from circles_tui.core.edits.supporters import set_supporters
+from circles_tui.core.edits.tree import set_tree_part
+from circles_tui.core.file_format import dumps, parse_workbook
 
 ABOUT = About(child="Mia")
 
@@ -446,7 +442,7 @@ def test_removing_anyone_keeps_the_workbook_valid(wb, data):
 def test_every_text_field_keeps_out_control_characters():
     """The records' text converters come from their annotations; a field annotated in a
     way the converter does not recognise would silently let ESC through."""
-    from circles_tui.model import About, Answer, Person, Placement, Supporter, TreePart
+    from circles_tui.core.model import About, Answer, Person, Placement, Supporter, TreePart
 
     for record in (About, Person, Placement, Supporter, Answer, TreePart):
         for field in attrs.fields(record):

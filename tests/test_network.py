@@ -9,9 +9,10 @@ from datetime import date
 import attrs
 import pytest
 
-from circles_tui.content import bundled
-from circles_tui.model import About, Person, Placement, Supporter, Workbook, set_placements
-from circles_tui.network import anyone_placed, disagreements, gaps, proposed_network
+from circles_tui.core.wording import bundled
+from circles_tui.core.model import About, Person, Placement, Supporter, Workbook
+from circles_tui.core.edits.circles import set_placements
+from circles_tui.core.proposed_network import anyone_placed, disagreements, gaps, proposed_network
 from tests.conftest import EXAMPLES
 from tests.sample_workbooks import small_workbook
 
@@ -153,7 +154,7 @@ def test_gaps_when_nobody_is_close_or_knows():
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")), ids=lambda p: p.name)
 def test_every_example(path):
-    from circles_tui.storage import read_workbook
+    from circles_tui.core.file_format import read_workbook
 
     workbook = read_workbook(path).workbook
     entries = proposed_network(workbook)
@@ -167,7 +168,7 @@ def test_every_example(path):
 def test_data_side_never_imports_textual_or_rich():
     code = (
         "import sys\n"
-        "import circles_tui.network, circles_tui.diff, circles_tui.export\n"
+        "import circles_tui.core.proposed_network, circles_tui.core.change_report, circles_tui.export\n"
         "from circles_tui.export import markdown, html, svg, text, redact\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
         "assert not bad, bad\n"

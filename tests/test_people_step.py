@@ -7,14 +7,14 @@ import pytest
 from textual.content import Content
 from textual.widgets import Checkbox, DataTable, Input, OptionList
 
-from circles_tui.content import bundled
+from circles_tui.core.wording import bundled
 from circles_tui.dialogs.common import ConfirmDialog, TextDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
-from circles_tui.model import Person, Placement, Supporter, Workbook
-from circles_tui.network import proposed_network
-from circles_tui.screens.people import PeopleStep, combine_people, place_names
-from circles_tui.screens.summary import SummaryStep
-from circles_tui.screens.supporters import SupportersStep
+from circles_tui.core.model import Person, Placement, Supporter, Workbook
+from circles_tui.core.proposed_network import proposed_network
+from circles_tui.steps.people import PeopleStep, combine_people, place_names
+from circles_tui.steps.summary import SummaryStep
+from circles_tui.steps.supporters import SupportersStep
 from tests.harness import StepHarness
 from tests.test_supporters_step import ACTION_NAME, MARKUP_NAME, family
 

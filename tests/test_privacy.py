@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from circles_tui import storage
+from circles_tui.core import file_format
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "mia-complete.toml"
@@ -199,7 +199,7 @@ APP_SESSION = textwrap.dedent('''
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             workbook = app.session.workbook
-            app.apply_edit(attrs.evolve(workbook, about=attrs.evolve(workbook.about, age=9)),
+            app.apply_edit(lambda workbook: attrs.evolve(workbook, about=attrs.evolve(workbook.about, age=9)),
                            "Changed age")
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -221,7 +221,7 @@ def test_the_app_makes_no_network_system_calls(workplace, tmp_path):
                              private_env(home), tmp_path / "strace-app")
     assert result.returncode == 0 and "app session done" in result.stdout, result.stderr[-2000:]
     assert network == []
-    assert storage.read_workbook(work / "mia.toml").workbook.about.age == 9
+    assert file_format.read_workbook(work / "mia.toml").workbook.about.age == 9
 
 
 # -- the app in-process: no network, owner-only files, nothing written elsewhere -------------
@@ -262,7 +262,7 @@ def test_the_network_guard_catches_a_connection(no_network):
 async def test_an_app_session_uses_no_network_and_leaves_nothing_behind(
         tmp_path, monkeypatch, no_network, private_home):
     app_module = pytest.importorskip("circles_tui.app")
-    from circles_tui import lock
+    from circles_tui.core import lock
     import attrs
 
     # A private temporary folder too, so anything written "to temp" is seen.
@@ -283,7 +283,7 @@ async def test_an_app_session_uses_no_network_and_leaves_nothing_behind(
         # While the workbook is open, its lock sits beside it, owner-only.
         assert lock.lock_path(path).stat().st_mode & 0o777 == 0o600
         workbook = app.session.workbook
-        app.apply_edit(attrs.evolve(workbook, about=attrs.evolve(
+        app.apply_edit(lambda workbook: attrs.evolve(workbook, about=attrs.evolve(
             workbook.about, practitioner_note="Secret-ish: discussed with Nanna Jo.")), "Note")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -292,25 +292,22 @@ async def test_an_app_session_uses_no_network_and_leaves_nothing_behind(
         await pilot.pause()
 
     assert no_network == []
-    assert "discussed with Nanna Jo" in storage.read_workbook(path).workbook.about.practitioner_note
+    assert "discussed with Nanna Jo" in file_format.read_workbook(path).workbook.about.practitioner_note
     # Beside the workbook: only the workbook (no lock left, no temporary file, no backup).
     assert tree(work) == {"mia.toml": 0o600}
     # Nothing in the temporary folder.
     assert tree(temp) == temp_before
     # In the home folder: the recent-files list only, holding the path and nothing from inside.
     added = {name: mode for name, mode in tree(private_home).items() if name not in home_before}
-    recent_files = [name for name in added if Path(name).name == "recent.json"]
-    try:
-        from circles_tui import recent
-    except ImportError:
-        assert added == {}
-        return
-    assert recent_files, added
-    recent_file = recent.recent_file()
-    assert recent_file.relative_to(private_home).as_posix() == recent_files[0]
+    listed = [name for name in added if Path(name).name == "recent.json"]
+    from circles_tui.core import recent_files
+
+    assert listed, added
+    recent_file = recent_files.recent_file()
+    assert recent_file.relative_to(private_home).as_posix() == listed[0]
     files = {name for name in added if (private_home / name).is_file()}
-    assert files == set(recent_files), added
-    assert added[recent_files[0]] == 0o600
+    assert files == set(listed), added
+    assert added[listed[0]] == 0o600
     assert stat.S_IMODE(recent_file.parent.stat().st_mode) == 0o700
     text = recent_file.read_text()
     assert str(path.resolve()) in text
@@ -322,30 +319,30 @@ async def test_an_app_session_uses_no_network_and_leaves_nothing_behind(
 
 
 def test_recent_list_is_paths_only_owner_only_and_can_be_cleared(tmp_path, private_home):
-    recent = pytest.importorskip("circles_tui.recent")
+    recent_files = pytest.importorskip("circles_tui.core.recent_files")
     first, second = tmp_path / "a.toml", tmp_path / "b.toml"
     for path in (first, second):
         shutil.copyfile(EXAMPLE, path)
-    recent.remember(first)
-    recent.remember(second)
-    recent.remember(first)
-    assert recent.load_recent() == [first.resolve(), second.resolve()]
-    where = recent.recent_file()
+    recent_files.remember(first)
+    recent_files.remember(second)
+    recent_files.remember(first)
+    assert recent_files.load_recent() == [first.resolve(), second.resolve()]
+    where = recent_files.recent_file()
     assert private_home in where.parents  # in the user's data folder, never beside workbooks
     assert stat.S_IMODE(where.stat().st_mode) == 0o600
     assert "Mia" not in where.read_text()
     second.unlink()  # a workbook deleted since is not offered
-    assert recent.load_recent() == [first.resolve()]
-    recent.clear_recent()
-    assert recent.load_recent() == []
+    assert recent_files.load_recent() == [first.resolve()]
+    recent_files.clear_recent()
+    assert recent_files.load_recent() == []
     assert "a.toml" not in where.read_text()
 
 
 def test_a_broken_recent_list_is_ignored(private_home):
-    recent = pytest.importorskip("circles_tui.recent")
-    where = recent.recent_file()
+    recent_files = pytest.importorskip("circles_tui.core.recent_files")
+    where = recent_files.recent_file()
     where.parent.mkdir(parents=True)
     where.write_text("{not json")
-    assert recent.load_recent() == []
+    assert recent_files.load_recent() == []
     where.write_text('[1, null, {"a": 2}, "/nowhere/x.toml"]')
-    assert recent.load_recent() == []
+    assert recent_files.load_recent() == []

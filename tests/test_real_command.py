@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from circles_tui.content import bundled
-from circles_tui.lock import lock_path
+from circles_tui.core.wording import bundled
+from circles_tui.core.lock import lock_path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TMUX = shutil.which("tmux")

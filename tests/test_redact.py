@@ -8,7 +8,7 @@ import re
 import attrs
 import pytest
 
-from circles_tui.content import bundled
+from circles_tui.core.wording import bundled
 from circles_tui.export import ExportOptions, render
 from circles_tui.export.redact import (
     REMOVED,
@@ -19,8 +19,8 @@ from circles_tui.export.redact import (
     redact,
     scrubber,
 )
-from circles_tui.model import CIRCLE_IDS, Person, Workbook
-from circles_tui.storage import read_workbook
+from circles_tui.core.model import CIRCLE_IDS, Person, Workbook
+from circles_tui.core.file_format import read_workbook
 from tests.conftest import EXAMPLES
 from tests.sample_workbooks import small_workbook
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import attrs
 import pytest
 
-from circles_tui import storage
-from circles_tui.session import Session
-from circles_tui.storage import ConflictError, WorkbookFileError
+from circles_tui.core import file_format
+from circles_tui.core.session import Session
+from circles_tui.core.file_format import ConflictError, WorkbookFileError
 from tests.crash_writer import make_workbook
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -32,12 +32,12 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 def open_and_edit(folder: Path, people: int = 6) -> tuple[Session, Path, bytes]:
     """A saved workbook, opened, with one unsaved edit."""
     path = folder / "mia.toml"
-    storage.save_workbook(path, make_workbook(people=people))
+    file_format.save_workbook(path, make_workbook(people=people))
     on_disk = path.read_bytes()
     session = Session.open(path)
     edited = attrs.evolve(session.workbook, about=attrs.evolve(
         session.workbook.about, practitioner_note="Agreed with Mum: Nanna Jo collects on Fridays."))
-    assert session.apply(edited, "Edit note")
+    assert session.replace(edited, "Edit note")
     return session, path, on_disk
 
 
@@ -64,7 +64,7 @@ def assert_save_as_works(session: Session, tmp_path: Path) -> None:
     target = good / "mia-copy.toml"
     session.save_as(target)
     assert not session.unsaved and session.path == target
-    assert storage.read_workbook(target).workbook == session.workbook
+    assert file_format.read_workbook(target).workbook == session.workbook
     assert target.stat().st_mode & 0o777 == 0o600
 
 
@@ -141,7 +141,7 @@ def test_no_temporary_file_allowed(tmp_path, monkeypatch, error, phrase):
     def refuse(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(storage.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(file_format.tempfile, "mkstemp", refuse)
     with pytest.raises(WorkbookFileError) as caught:
         session.save()
     assert_failed_safely(session, path, on_disk, phrase, caught.value)
@@ -160,14 +160,14 @@ def test_replacing_the_file_refused(tmp_path, monkeypatch, code, phrase):
     def refuse(source, target):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(storage.os, "replace", refuse)
+    monkeypatch.setattr(file_format.os, "replace", refuse)
     with pytest.raises(WorkbookFileError) as caught:
         session.save()
     assert_failed_safely(session, path, on_disk, phrase, caught.value)
     monkeypatch.undo()
     # Once the folder can be written again, saving in place simply works.
     session.save()
-    assert storage.read_workbook(path).workbook == session.workbook
+    assert file_format.read_workbook(path).workbook == session.workbook
 
 
 # -- a full disk -------------------------------------------------------------------------
@@ -180,7 +180,7 @@ def test_full_disk_for_real(tmp_path):
         big = attrs.evolve(session.workbook, about=attrs.evolve(
             session.workbook.about,
             practitioner_note=session.workbook.about.practitioner_note + " more" * 40_000))
-        session.apply(big, "Long note")
+        session.replace(big, "Long note")
         with pytest.raises(WorkbookFileError) as caught:
             session.save()
         assert_failed_safely(session, path, on_disk, "the disk is full", caught.value)
@@ -190,7 +190,7 @@ def test_full_disk_for_real(tmp_path):
 def test_full_disk_while_writing(tmp_path, monkeypatch):
     session, path, on_disk = open_and_edit(tmp_path)
     real_fdopen = os.fdopen
-    monkeypatch.setattr(storage.os, "fdopen",
+    monkeypatch.setattr(file_format.os, "fdopen",
                         lambda fd, *a, **k: FailingFile(real_fdopen(fd, *a, **k), errno.ENOSPC))
     with pytest.raises(WorkbookFileError) as caught:
         session.save()
@@ -210,7 +210,7 @@ def test_failure_when_flushing_to_disk(tmp_path, monkeypatch, code, phrase):
     def fail(fd):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(storage.os, "fsync", fail)
+    monkeypatch.setattr(file_format.os, "fsync", fail)
     with pytest.raises(WorkbookFileError) as caught:
         session.save()
     assert_failed_safely(session, path, on_disk, phrase, caught.value)
@@ -249,7 +249,7 @@ def test_writing_into_a_folder_that_is_gone(tmp_path):
     """The storage layer on its own (used by export too) says the folder is gone."""
     path = tmp_path / "gone" / "mia.toml"
     with pytest.raises(WorkbookFileError) as caught:
-        storage.write_atomically(path, b"anything")
+        file_format.write_atomically(path, b"anything")
     message = str(caught.value)
     assert "the folder for this file no longer exists." in message and "mia.toml" in message
     assert not (tmp_path / "gone").exists()
@@ -258,14 +258,14 @@ def test_writing_into_a_folder_that_is_gone(tmp_path):
 def test_a_failed_save_then_a_good_one_keeps_undo(tmp_path, monkeypatch):
     """Failing to save changes nothing about the history: undo still steps back."""
     session, path, on_disk = open_and_edit(tmp_path)
-    monkeypatch.setattr(storage.os, "fsync", lambda fd: (_ for _ in ()).throw(
+    monkeypatch.setattr(file_format.os, "fsync", lambda fd: (_ for _ in ()).throw(
         OSError(errno.ENOSPC, "No space left on device")))
     with pytest.raises(WorkbookFileError):
         session.save()
     monkeypatch.undo()
     assert session.can_undo
     session.save()
-    assert storage.read_workbook(path).workbook == session.workbook
+    assert file_format.read_workbook(path).workbook == session.workbook
     assert session.undo() == "Edit note"
     session.save()
     assert path.read_bytes() == on_disk

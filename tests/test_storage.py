@@ -11,20 +11,13 @@ from pathlib import Path
 import attrs
 import pytest
 
-from circles_tui import session as session_module
-from circles_tui import storage
-from circles_tui.model import (
-    About,
-    Person,
-    Placement,
-    Workbook,
-    add_person,
-    new_workbook,
-    replace_person,
-    set_placements,
-)
-from circles_tui.session import Session
-from circles_tui.storage import (
+from circles_tui.core import session as session_module
+from circles_tui.core import file_format
+from circles_tui.core.model import About, Person, Placement, Workbook, new_workbook
+from circles_tui.core.edits.circles import set_placements
+from circles_tui.core.edits.people import add_person, replace_person
+from circles_tui.core.session import Session
+from circles_tui.core.file_format import (
     ConflictError,
     WorkbookFileError,
     dumps,
@@ -57,7 +50,7 @@ def test_save_makes_an_owner_only_file_and_leaves_no_temporary_files(tmp_path):
         os.umask(old_umask)
     assert mode(path) == 0o600
     assert os.listdir(tmp_path) == ["mia.toml"]
-    assert fp == storage.fingerprint(path.read_bytes())
+    assert fp == file_format.fingerprint(path.read_bytes())
     assert read_workbook(path).workbook == small()
 
 
@@ -65,7 +58,7 @@ def test_saving_over_a_readable_file_makes_it_owner_only(tmp_path):
     path = tmp_path / "mia.toml"
     path.write_text(dumps(small()))
     path.chmod(0o644)
-    fp = storage.current_fingerprint(path)
+    fp = file_format.current_fingerprint(path)
     save_workbook(path, add_person(small(), Person("dad", "Dad")), fp)
     assert mode(path) == 0o600
     assert "Dad" in path.read_text()
@@ -158,16 +151,16 @@ def test_session_save_detects_conflicts_and_keeps_working_after_reload(tmp_path)
     path = tmp_path / "mia.toml"
     save_workbook(path, small())
     work = Session.open(path)
-    work.apply(add_person(work.workbook, Person("dad", "Dad")), "Add Dad")
+    work.replace(add_person(work.workbook, Person("dad", "Dad")), "Add Dad")
     work.save()
     assert not work.unsaved
-    work.apply(add_person(work.workbook, Person("lacey", "Lacey")), "Add Lacey")
+    work.replace(add_person(work.workbook, Person("lacey", "Lacey")), "Add Lacey")
     work.save()  # the fingerprint moved on with the first save, so this is no conflict
     assert read_workbook(path).workbook == work.workbook
 
     outside = add_person(work.workbook, Person("pearl", "Auntie Pearl"))
     path.write_text(dumps(outside))
-    work.apply(replace_person(work.workbook, Person("dad", "Daddy")), "Rename Dad")
+    work.replace(replace_person(work.workbook, Person("dad", "Daddy")), "Rename Dad")
     with pytest.raises(ConflictError):
         work.save()
     assert read_workbook(path).workbook == outside
@@ -189,7 +182,7 @@ def test_session_save_as(tmp_path):
     assert work.path == second and not work.unsaved
     assert read_workbook(second).workbook == small()
     assert mode(second) == 0o600
-    work.apply(add_person(work.workbook, Person("dad", "Dad")), "Add Dad")
+    work.replace(add_person(work.workbook, Person("dad", "Dad")), "Add Dad")
     work.save()
     assert "Dad" in second.read_text() and "Dad" not in first.read_text()
 
@@ -199,7 +192,7 @@ def test_session_refuses_to_save_read_only_or_without_a_file(tmp_path):
     save_workbook(path, small())
     work = Session.open(path)
     work.read_only = True
-    work.apply(add_person(work.workbook, Person("dad", "Dad")), "Add Dad")
+    work.replace(add_person(work.workbook, Person("dad", "Dad")), "Add Dad")
     with pytest.raises(WorkbookFileError, match="read-only"):
         work.save()
     assert "Dad" not in path.read_text()
@@ -358,12 +351,12 @@ def test_undo_and_redo():
     work = Session(small())
     first = work.workbook
     assert not work.can_undo and work.undo() is None and work.redo() is None
-    assert work.apply(first, "nothing") is False  # no change, no history
-    assert work.apply(attrs.evolve(first), "equal value") is False
+    assert work.replace(first, "nothing") is False  # no change, no history
+    assert work.replace(attrs.evolve(first), "equal value") is False
     second = add_person(first, Person("dad", "Dad"))
-    assert work.apply(second, "Add Dad")
+    assert work.replace(second, "Add Dad")
     third = add_person(second, Person("lacey", "Lacey"))
-    work.apply(third, "Add Lacey")
+    work.replace(third, "Add Lacey")
     assert work.version == 2 and work.unsaved
     assert work.undo() == "Add Lacey" and work.workbook is second
     assert work.undo() == "Add Dad" and work.workbook is first
@@ -371,7 +364,7 @@ def test_undo_and_redo():
     assert work.redo() == "Add Dad" and work.workbook is second
     # a new edit after undo drops the redo history
     other = add_person(second, Person("pearl", "Auntie Pearl"))
-    work.apply(other, "Add Pearl")
+    work.replace(other, "Add Pearl")
     assert not work.can_redo and work.redo() is None
     assert work.undo() == "Add Pearl" and work.workbook is second
 
@@ -381,7 +374,7 @@ def test_history_is_limited(monkeypatch):
     limit = session_module.HISTORY_LIMIT
     start = work.workbook
     for n in range(limit + 25):
-        work.apply(add_person(work.workbook, Person(f"p{n}", f"Person {n}")), f"Add {n}")
+        work.replace(add_person(work.workbook, Person(f"p{n}", f"Person {n}")), f"Add {n}")
     steps = 0
     while work.undo() is not None:
         steps += 1

@@ -9,12 +9,12 @@ import attrs
 import pytest
 from textual.widgets import Checkbox, Input, OptionList, RadioSet
 
-from circles_tui.content import bundled
+from circles_tui.core.wording import bundled
 from circles_tui.dialogs.common import ConfirmDialog
 from circles_tui.dialogs.export import ExportDialog, default_path
-from circles_tui.model import Workbook
-from circles_tui.network import disagreements, gaps, proposed_network
-from circles_tui.screens.summary import NOT_DECIDING, SummaryStep
+from circles_tui.core.model import Workbook
+from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
+from circles_tui.steps.summary import NOT_DECIDING, SummaryStep
 from tests.harness import StepHarness
 from tests.sample_workbooks import small_workbook
 from tests.test_supporters_step import ACTION_NAME, MARKUP_NAME, family
@@ -144,7 +144,7 @@ async def test_the_list_follows_edits():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         renamed = attrs.evolve(workbook.person("nan"), name="Nanna Josephine")
-        from circles_tui.model import replace_person
+        from circles_tui.core.edits.people import replace_person
 
         app.query_one(SummaryStep).edit(replace_person(workbook, renamed), "Renamed")
         await pilot.pause()

@@ -7,11 +7,11 @@ import pytest
 from textual.content import Content
 from textual.widgets import Input, OptionList
 
-from circles_tui.content import bundled
+from circles_tui.core.wording import bundled
 from circles_tui.dialogs.common import PersonDialog
 from circles_tui.dialogs.supporter import SupporterDialog
-from circles_tui.model import About, Person, Placement, Supporter, TreePart, Workbook
-from circles_tui.screens.supporters import SupporterColumn, SupportersStep
+from circles_tui.core.model import About, Person, Placement, Supporter, TreePart, Workbook
+from circles_tui.steps.supporters import SupporterColumn, SupportersStep
 from tests.harness import StepHarness
 
 MARKUP_NAME = "[b]x[/b]"

@@ -7,11 +7,11 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import Input, OptionList, TextArea
 
-from circles_tui.content import bundled
+from circles_tui.core.wording import bundled
 from circles_tui.dialogs.common import ConfirmDialog, PersonDialog, TextDialog
 from circles_tui.dialogs.question import QuestionDialog
-from circles_tui.model import TREE_PARTS, About, Answer, Person, Placement, TreePart, Workbook
-from circles_tui.screens.tree import TreeStep, tree_progress
+from circles_tui.core.model import TREE_PARTS, About, Answer, Person, Placement, TreePart, Workbook
+from circles_tui.steps.tree import TreeStep, tree_progress
 from circles_tui.widgets.tree_drawing import TreeDrawing
 from tests.harness import StepHarness
 

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from circles_tui.model import Person, Workbook
+from circles_tui.core.model import Person, Workbook
 
 DIALOG_CSS = """
 {name} {
@@ -202,7 +202,7 @@ class PersonDialog(ModalScreen[PersonChoice | None]):
     @on(Input.Submitted, "#relationship")
     @on(Button.Pressed, "#add")
     def action_add(self) -> None:
-        from circles_tui.model import new_person_id
+        from circles_tui.core.edits.people import new_person_id
 
         name = self.query_one("#name", Input).value.strip()
         if not name:

@@ -2,7 +2,7 @@
 
 The other file is the "before" side and the workbook on screen the "after" side,
 so the sentences say what has changed since that copy was made. The sentences
-come from `circles_tui.diff` and are shown literally. In child view both sides go
+come from `circles_tui.core.change_report` and are shown literally. In child view both sides go
 through the same filter as a child-view export, so nothing appears here that the
 child view keeps off the rest of the screen.
 """
@@ -20,10 +20,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from circles_tui.content import Content as WorksheetContent
+from circles_tui.core.wording import Wording
 from circles_tui.dialogs.common import dialog_css
 from circles_tui.dialogs.open_file import OpenFileDialog
-from circles_tui.model import Workbook
+from circles_tui.core.model import Workbook
 
 TITLE = "Compare with another copy"
 NO_DIFFERENCES = "No differences."
@@ -41,10 +41,10 @@ class CompareFileDialog(OpenFileDialog):
 
 
 def changes_since(
-    other: Workbook, current: Workbook, content: WorksheetContent, child_view: bool = False
+    other: Workbook, current: Workbook, content: Wording, child_view: bool = False
 ) -> list[str]:
     """What changed from `other` to `current`, as the screen may show it."""
-    from circles_tui.diff import describe_changes
+    from circles_tui.core.change_report import describe_changes
 
     if child_view:
         from circles_tui.export.redact import for_child_view
@@ -68,7 +68,7 @@ class OtherCopy:
 
     @classmethod
     def read(cls, path: Path) -> OtherCopy:
-        from circles_tui.storage import WorkbookFileError, read_workbook
+        from circles_tui.core.file_format import WorkbookFileError, read_workbook
 
         try:
             workbook = read_workbook(path).workbook
@@ -141,7 +141,7 @@ class CompareDialog(ModalScreen[None]):
     ]
 
     def __init__(
-        self, other: Path | OtherCopy, workbook: Workbook, content: WorksheetContent,
+        self, other: Path | OtherCopy, workbook: Workbook, content: Wording,
         child_view: bool = False, open_path: Path | None = None,
     ) -> None:
         super().__init__()

@@ -17,9 +17,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from circles_tui.content import Content as WorksheetContent
+from circles_tui.core.wording import Wording
 from circles_tui.dialogs.common import ConfirmDialog, dialog_css
-from circles_tui.model import Workbook
+from circles_tui.core.model import Workbook
 
 # Format id -> (what the practitioner sees, file extension).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -88,7 +88,7 @@ class ExportDialog(ModalScreen[Path | None]):
     ]
 
     def __init__(
-        self, workbook: Workbook, content: WorksheetContent, workbook_path: Path | None,
+        self, workbook: Workbook, content: Wording, workbook_path: Path | None,
         child_view: bool = False,
     ) -> None:
         super().__init__()
@@ -187,7 +187,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _write(self, path: Path) -> None:
         from circles_tui.export import ExportError, ExportOptions, render
-        from circles_tui.storage import WorkbookFileError, write_atomically
+        from circles_tui.core.file_format import WorkbookFileError, write_atomically
 
         options = ExportOptions(redact=self.redact, child_view=self.for_child)
         try:

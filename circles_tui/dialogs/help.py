@@ -40,7 +40,7 @@ def key_rows(screen: Screen) -> list[tuple[str, str, str]]:
 
 def _group(node: object, binding: Binding, app: object) -> str:
     """A heading a practitioner understands for where a key works."""
-    from circles_tui.screens.step import Step
+    from circles_tui.steps.step import Step
 
     if node is app:
         return "Everywhere"

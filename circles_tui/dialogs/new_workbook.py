@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from circles_tui.dialogs.common import dialog_css
-from circles_tui.model import About, ModelError, Workbook
+from circles_tui.core.model import About, ModelError, Workbook
 
 
 def default_folder() -> Path:

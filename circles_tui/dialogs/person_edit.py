@@ -18,7 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.dialogs.common import dialog_css
-from circles_tui.model import Person
+from circles_tui.core.model import Person
 
 # A compact form: one line per field, the label to the left, and one help line that
 # explains whichever field has focus. Shared with the supporter dialog.

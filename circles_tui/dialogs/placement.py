@@ -31,10 +31,10 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from circles_tui.content import CircleText, FieldText
-from circles_tui.content import Content as Wording
+from circles_tui.core.wording import CircleText, FieldText
+from circles_tui.core.wording import Wording
 from circles_tui.dialogs.common import dialog_css
-from circles_tui.model import ExtraValue, Person, Placement
+from circles_tui.core.model import ExtraValue, Person, Placement
 
 # Text fields long enough to want more than one line.
 LONG_TEXT_FIELDS = {"reason", "what_helps", "what_they_know", "family_view", "yp_words"}

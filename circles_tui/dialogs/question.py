@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from circles_tui.dialogs.common import dialog_css
-from circles_tui.model import Answer
+from circles_tui.core.model import Answer
 
 ASKED_MARK = "✓"
 NOT_ASKED_MARK = "○"

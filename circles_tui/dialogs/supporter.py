@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from circles_tui.content import SupporterText
+from circles_tui.core.wording import SupporterText
 from circles_tui.dialogs.person_edit import (
     PRIVATE_SECTION,
     FormHelp,
@@ -20,7 +20,7 @@ from circles_tui.dialogs.person_edit import (
     form_section,
     text_input,
 )
-from circles_tui.model import Person, Supporter
+from circles_tui.core.model import Person, Supporter
 
 
 @attrs.frozen

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import attrs
 
-from circles_tui.content import Content
-from circles_tui.model import CIRCLE_IDS, Workbook
+from circles_tui.core.wording import Wording
+from circles_tui.core.model import CIRCLE_IDS, Workbook
 
 FORMATS: tuple[str, ...] = ("markdown", "html", "svg", "text")
 
@@ -56,7 +56,7 @@ def prepare(workbook: Workbook, options: ExportOptions) -> Workbook:
 
 
 def render(
-    workbook: Workbook, format: str, content: Content, options: ExportOptions | None = None
+    workbook: Workbook, format: str, content: Wording, options: ExportOptions | None = None
 ) -> str:
     """The workbook in `format` (markdown, html, svg or text), as text ready to write."""
     options = options or ExportOptions()

@@ -3,7 +3,7 @@
 The Markdown, HTML and plain-text writers all render this one structure, so they
 say the same things in the same order and differ only in how they mark it up.
 Worksheet wording (titles, ring labels, field and choice labels) comes from
-`Content`; the few words of our own (section names, "Practitioner only") are the
+`Wording`; the few words of our own (section names, "Practitioner only") are the
 constants below. Text from the workbook is kept as plain data here; each writer
 escapes it for its own format.
 
@@ -19,9 +19,9 @@ from datetime import date
 
 import attrs
 
-from circles_tui.content import CircleText, Content
-from circles_tui.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
-from circles_tui.network import disagreements, gaps, proposed_network
+from circles_tui.core.wording import CircleText, Wording
+from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
+from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
 
 # Our own words: headings and labels that the worksheet content does not provide.
 TITLE = "Circles and Tree of Life"
@@ -169,7 +169,7 @@ def private_shown(options) -> bool:
 # -- building --------------------------------------------------------------------------
 
 
-def build(workbook: Workbook, content: Content, options) -> Document:
+def build(workbook: Workbook, content: Wording, options) -> Document:
     """The whole session as a Document. `options` is an ExportOptions."""
     private = private_shown(options)
     names = {p.id: p.name for p in workbook.people}
@@ -232,7 +232,7 @@ def _people(workbook: Workbook, private: bool) -> Section:
     return Section("people", PEOPLE, blocks)
 
 
-def _circle(workbook: Workbook, content: Content, circle_id: str, names: dict, private: bool) -> Section:
+def _circle(workbook: Workbook, content: Wording, circle_id: str, names: dict, private: bool) -> Section:
     circle = content.circle(circle_id)
     placements = workbook.circles[circle_id]
     blocks: list[Block] = [Para(circle.purpose)]
@@ -263,7 +263,7 @@ def _quoted(text: str) -> str:
     return f"\u201c{text}\u201d" if text else ""
 
 
-def _supporters(workbook: Workbook, content: Content, names: dict, private: bool) -> Section:
+def _supporters(workbook: Workbook, content: Wording, names: dict, private: bool) -> Section:
     blocks: list[Block] = []
     for kind in SUPPORTER_KINDS:
         text = content.supporter(kind)
@@ -315,7 +315,7 @@ def _tree_blocks(part: TreePart, text, names: dict, workbook: Workbook, private:
     return blocks
 
 
-def _tree(workbook: Workbook, content: Content, names: dict, private: bool) -> Section:
+def _tree(workbook: Workbook, content: Wording, names: dict, private: bool) -> Section:
     started = any(not _empty(workbook.tree[p], private) for p in TREE_PARTS)
     blocks: list[Block] = [Figure("tree")] if started else [Para(NOT_STARTED)]
     for part in TREE_PARTS:
@@ -323,14 +323,14 @@ def _tree(workbook: Workbook, content: Content, names: dict, private: bool) -> S
     return Section("tree", TREE, tuple(blocks))
 
 
-def _storms(workbook: Workbook, content: Content, names: dict, private: bool) -> Section:
+def _storms(workbook: Workbook, content: Wording, names: dict, private: bool) -> Section:
     text = content.storms
     blocks = _tree_blocks(workbook.storms, text, names, workbook, private)
     blocks[0] = Para(text.meaning)
     return Section("storms", text.title, tuple(blocks))
 
 
-def _network(workbook: Workbook, content: Content, private: bool, child_view: bool) -> Section:
+def _network(workbook: Workbook, content: Wording, private: bool, child_view: bool) -> Section:
     who_knows = content.circle("who-knows")
     could_help = content.circle("who-could-help")
     services = content.circle("services-suggest")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from circles_tui.content import Content
+from circles_tui.core.wording import Wording
 from circles_tui.export.document import (
     PRIVATE,
     Document,
@@ -23,7 +23,7 @@ from circles_tui.export.document import (
     clean,
 )
 from circles_tui.export.svg import circle_svg, tree_svg
-from circles_tui.model import Workbook
+from circles_tui.core.model import Workbook
 
 STYLE = """
 @page { size: A4; margin: 14mm 14mm 16mm 14mm; }
@@ -71,7 +71,7 @@ def _lines(text: str) -> str:
     return "<br>".join(esc(line) for line in clean(text).split("\n"))
 
 
-def write(doc: Document, workbook: Workbook, content: Content) -> str:
+def write(doc: Document, workbook: Workbook, content: Wording) -> str:
     out = [
         "<!DOCTYPE html>",
         '<html lang="en-GB">',
@@ -79,7 +79,7 @@ def write(doc: Document, workbook: Workbook, content: Content) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # Nothing may be fetched from anywhere: no scripts, no outside styles, fonts or images.
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        '<meta http-equiv="Wording-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">",
         '<meta name="referrer" content="no-referrer">',
         f"<title>{esc(doc.title)}</title>",
@@ -100,7 +100,7 @@ def write(doc: Document, workbook: Workbook, content: Content) -> str:
     return "\n".join(out) + "\n"
 
 
-def _block(block, workbook: Workbook, content: Content, intro: bool = False) -> str:
+def _block(block, workbook: Workbook, content: Wording, intro: bool = False) -> str:
     if isinstance(block, Heading):
         level = min(max(block.level, 3), 6)
         return f"<h{level}>{esc(block.text)}</h{level}>"

@@ -33,7 +33,7 @@ from collections.abc import Callable
 
 import attrs
 
-from circles_tui.model import About, Answer, Person, Placement, Supporter, TreePart, Workbook
+from circles_tui.core.model import About, Answer, Person, Placement, Supporter, TreePart, Workbook
 
 CHILD = "Child"
 PRACTITIONER = "Practitioner"

@@ -14,9 +14,9 @@ import html
 import math
 import textwrap
 
-from circles_tui.content import Content
+from circles_tui.core.wording import Wording
 from circles_tui.export.document import TREE, clean
-from circles_tui.model import RING_COUNT, TREE_PARTS, Workbook
+from circles_tui.core.model import RING_COUNT, TREE_PARTS, Workbook
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "font-family=\"'Segoe UI', Arial, Helvetica, sans-serif\""
@@ -71,7 +71,7 @@ CENTRE = (340, 372)
 RADII = (58, 135, 215, 300)  # the child's disc, then the outer edge of rings 1, 2 and 3
 
 
-def circle_svg(workbook: Workbook, content: Content, circle_id: str) -> str:
+def circle_svg(workbook: Workbook, content: Wording, circle_id: str) -> str:
     """One safety circle: three rings around the child, names in their ring, and a key."""
     circle = content.circle(circle_id)
     fills, line = PALETTES.get(circle.colour.strip().lower(), PALETTES["grey"])
@@ -158,7 +158,7 @@ TREE_BLOCKS = {
 }
 
 
-def tree_svg(workbook: Workbook, content: Content) -> str:
+def tree_svg(workbook: Workbook, content: Wording) -> str:
     """The Tree of Life with the child's words written on its parts."""
     t = TREE_INK
     out = [_open(TREE_WIDTH, TREE_HEIGHT, f"{TREE}: {workbook.about.child}")]
@@ -240,7 +240,7 @@ def _coloured(element: str, ink: str) -> str:
 # -- a file of its own -----------------------------------------------------------------
 
 
-def standalone(workbook: Workbook, content: Content, options) -> str:
+def standalone(workbook: Workbook, content: Wording, options) -> str:
     """One picture as a complete SVG file: options.circle, or the tree."""
     picture = (
         tree_svg(workbook, content) if options.tree

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from circles_tui import recent
+from circles_tui.core import recent_files
 
 if TYPE_CHECKING:
     from circles_tui.app import CirclesApp
@@ -60,7 +60,7 @@ class StartScreen(Screen):
         menu.add_option(Option("New workbook  (n)", id="new"))
         menu.add_option(Option("Open a file…  (o)", id="open"))
         menu.add_option(Option("Open the example: Mia, 8  (e)", id="example"))
-        paths = recent.load_recent()
+        paths = recent_files.load_recent()
         if paths:
             menu.add_option(None)
             menu.add_option(Option("Recent workbooks (c clears this list)", disabled=True))
@@ -108,6 +108,6 @@ class StartScreen(Screen):
         self.app.open_workbook(copy_example())
 
     def action_clear_recent(self) -> None:
-        recent.clear_recent()
+        recent_files.clear_recent()
         self.fill_menu()
         self.notify("The list of recent workbooks is cleared.", timeout=3)

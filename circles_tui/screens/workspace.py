@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from circles_tui.screens.step import Progress, Step
+from circles_tui.steps.step import Progress, Step
 
 if TYPE_CHECKING:
     from circles_tui.app import CirclesApp
@@ -25,12 +25,12 @@ PROGRESS_MARKS: dict[Progress, str] = {"empty": "○", "started": "◐", "done":
 
 def build_steps(content) -> list[Step]:
     """The steps in guided order: About, the five circles, supporters, tree, people, summary."""
-    from circles_tui.screens.about import AboutStep
-    from circles_tui.screens.circle import CircleStep
-    from circles_tui.screens.people import PeopleStep
-    from circles_tui.screens.summary import SummaryStep
-    from circles_tui.screens.supporters import SupportersStep
-    from circles_tui.screens.tree import TreeStep
+    from circles_tui.steps.about import AboutStep
+    from circles_tui.steps.circle import CircleStep
+    from circles_tui.steps.people import PeopleStep
+    from circles_tui.steps.summary import SummaryStep
+    from circles_tui.steps.supporters import SupportersStep
+    from circles_tui.steps.tree import TreeStep
 
     steps: list[Step] = [AboutStep(content, id="step-about")]
     steps += [CircleStep(content, circle.id, id=f"step-{circle.id}") for circle in content.circles]
@@ -196,7 +196,7 @@ class WorkspaceScreen(Screen):
 
     def on_step_edited(self, event: Step.Edited) -> None:
         event.stop()
-        self.app.apply_edit(event.workbook, event.label)
+        self.app.apply_edit(event.operation, event.label)
 
 
 def _first_focusable(widget: Widget) -> Widget | None:

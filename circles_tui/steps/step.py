@@ -2,8 +2,8 @@
 
 Data down, messages up: the workspace sets `workbook` (and `child_view`) on a
 step; the step never changes the workbook itself but posts `Step.Edited` with
-the new workbook and a short description, which the app records for undo and
-saves. A step shows text from people and files literally, never as markup.
+an operation from `core.edits` and a short description; the session applies the
+operation to the workbook current when it arrives, records it for undo and saves. A step shows text from people and files literally, never as markup.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
 
-from circles_tui.content import Content
-from circles_tui.model import Workbook
+from circles_tui.core.wording import Wording
+from circles_tui.core.edits import Operation
+from circles_tui.core.model import Workbook
 
 Progress = Literal["empty", "started", "done"]
 
@@ -39,14 +40,14 @@ class Step(Vertical, can_focus=False):
     child_view: var[bool] = var(False)
 
     class Edited(Message):
-        """A step asks for its edit to become the current workbook."""
+        """A step asks for an edit (an operation from `core.edits`) to be applied."""
 
-        def __init__(self, workbook: Workbook, label: str) -> None:
+        def __init__(self, operation: Operation, label: str) -> None:
             super().__init__()
-            self.workbook = workbook
+            self.operation = operation
             self.label = label
 
-    def __init__(self, content: Content, *, id: str | None = None) -> None:
+    def __init__(self, content: Wording, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.content = content
 
@@ -54,9 +55,13 @@ class Step(Vertical, can_focus=False):
     def step_title(self) -> str:
         return self.title
 
-    def edit(self, workbook: Workbook, label: str) -> None:
-        """Ask the app to make `workbook` current, described as `label` in undo messages."""
-        self.post_message(self.Edited(workbook, label))
+    def edit(self, operation: Operation | Workbook, label: str) -> None:
+        """Ask for `operation` to be applied, described as `label` in undo messages."""
+        if isinstance(operation, Workbook):
+            # TRANSITION: steps not yet converted post a whole workbook; goes when none do.
+            workbook = operation
+            operation = lambda _current: workbook  # noqa: E731
+        self.post_message(self.Edited(operation, label))
 
     def watch_workbook(self, workbook: Workbook | None) -> None:
         if workbook is not None and self.is_mounted:

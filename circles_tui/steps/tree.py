@@ -36,22 +36,14 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from circles_tui.content import TreePartText
+from circles_tui.core.wording import TreePartText
 from circles_tui.dialogs.common import ConfirmDialog, PersonChoice, PersonDialog, TextDialog
 from circles_tui.dialogs.question import QuestionDialog
-from circles_tui.model import (
-    TREE_PARTS,
-    Answer,
-    Placement,
-    TreePart,
-    Workbook,
-    add_person,
-    new_person_id,
-    replace_person,
-    set_placements,
-    set_tree_part,
-)
-from circles_tui.screens.step import Progress, Step
+from circles_tui.core.model import TREE_PARTS, Answer, Placement, TreePart, Workbook
+from circles_tui.core.edits.circles import set_placements
+from circles_tui.core.edits.people import add_person, new_person_id, replace_person
+from circles_tui.core.edits.tree import set_tree_part
+from circles_tui.steps.step import Progress, Step
 from circles_tui.widgets.tree_drawing import PartMark, TreeDrawing
 
 STORMS = "storms"

@@ -16,24 +16,17 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from circles_tui.content import Content as WorksheetContent
+from circles_tui.core.wording import Wording
 from circles_tui.dialogs.common import ConfirmDialog, TextDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
-from circles_tui.model import (
-    Person,
-    Workbook,
-    add_person,
-    merge_people,
-    new_person_id,
-    remove_person,
-    replace_person,
-)
-from circles_tui.screens.step import Progress, Step
+from circles_tui.core.model import Person, Workbook
+from circles_tui.core.edits.people import add_person, merge_people, new_person_id, remove_person, replace_person
+from circles_tui.steps.step import Progress, Step
 
 # -- where people appear (used by the supporter and summary steps too) -------------------------
 
 
-def place_name(content: WorksheetContent, section: str, item: str) -> str:
+def place_name(content: Wording, section: str, item: str) -> str:
     """The worksheet's name for a place: a circle's short title, a supporter or tree title."""
     if section == "circle":
         return content.circle(item).short
@@ -44,7 +37,7 @@ def place_name(content: WorksheetContent, section: str, item: str) -> str:
 
 def place_names(
     workbook: Workbook,
-    content: WorksheetContent,
+    content: Wording,
     person_id: str,
     child_view: bool = False,
     skip: tuple[str, str] | None = None,

@@ -13,8 +13,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.dialogs.common import TextDialog
-from circles_tui.model import About, ModelError, Workbook
-from circles_tui.screens.step import Progress, Step
+from circles_tui.core.model import About, ModelError, Workbook
+from circles_tui.steps.step import Progress, Step
 
 
 @attrs.frozen

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from circles_tui.storage import write_atomically
+from circles_tui.core.file_format import write_atomically
 
 LIMIT = 10
 

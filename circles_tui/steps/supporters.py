@@ -18,20 +18,14 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from circles_tui.content import SupporterText
+from circles_tui.core.wording import SupporterText
 from circles_tui.dialogs.common import PersonChoice, PersonDialog
 from circles_tui.dialogs.supporter import SupporterDialog, SupporterEdit
-from circles_tui.model import (
-    SUPPORTER_KINDS,
-    Person,
-    Supporter,
-    Workbook,
-    add_person,
-    replace_person,
-    set_supporters,
-)
-from circles_tui.screens.people import place_names
-from circles_tui.screens.step import Progress, Step
+from circles_tui.core.model import SUPPORTER_KINDS, Person, Supporter, Workbook
+from circles_tui.core.edits.people import add_person, replace_person
+from circles_tui.core.edits.supporters import set_supporters
+from circles_tui.steps.people import place_names
+from circles_tui.steps.step import Progress, Step
 
 WIDE = 96  # from this many cells across, the four kinds sit side by side
 TALL = 30  # from this many lines, entries show how to use them even when two by two

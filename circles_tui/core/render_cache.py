@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
-class Reuse(Generic[T]):
+class RenderCache(Generic[T]):
     """`get` returns what `make` gave for these records last pass, or makes it now."""
 
     def __init__(self) -> None:

@@ -7,7 +7,7 @@ workbook gets `LockedError`, whose `message` is one sentence to show as it is.
 
 How the app uses it::
 
-    from circles_tui.lock import LockedError, acquire
+    from circles_tui.core.lock import LockedError, acquire
 
     try:
         held = acquire(path)               # when opening a workbook

@@ -32,21 +32,15 @@ from textual.events import Resize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from circles_tui.content import THEME_ROLES, CircleText
-from circles_tui.content import Content as Wording
+from circles_tui.core.wording import THEME_ROLES, CircleText
+from circles_tui.core.wording import Wording
 from circles_tui.dialogs.common import PersonChoice, PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
-from circles_tui.model import (
-    RING_COUNT,
-    Person,
-    Placement,
-    Workbook,
-    add_person,
-    new_person_id,
-    set_placements,
-)
-from circles_tui.reuse import Reuse
-from circles_tui.screens.step import Progress, Step, update_text
+from circles_tui.core.model import RING_COUNT, Person, Placement, Workbook
+from circles_tui.core.edits.circles import set_placements
+from circles_tui.core.edits.people import add_person, new_person_id
+from circles_tui.core.render_cache import RenderCache
+from circles_tui.steps.step import Progress, Step, update_text
 from circles_tui.widgets.nowrap_list import NoWrapOptionList
 from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name, shorten
 
@@ -195,7 +189,7 @@ class CircleStep(Step):
         # The list's lines from the last redraw. Most survive an edit, with the heights
         # Textual cached on them: measuring 1,000 fresh lines was most of the time a key
         # took in a big circle.
-        self._lines: Reuse[Content] = Reuse()
+        self._lines: RenderCache[Content] = RenderCache()
         self.add_class(f"-role-{self.role}")
 
     @property

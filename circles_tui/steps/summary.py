@@ -1,6 +1,6 @@
 """The proposed network list, the disagreements worth a conversation, and the gaps.
 
-What to show comes from `circles_tui.network` (the logic lives there, without
+What to show comes from `circles_tui.core.proposed_network` (the logic lives there, without
 Textual); this step lays it out for reading with the family and in supervision.
 It never decides who is invited: it says so on screen. In child view, concerns,
 "discuss before inviting" and the false supporters are left out (the false
@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from circles_tui.model import Workbook
-from circles_tui.network import NetworkEntry, anyone_placed, disagreements, gaps, proposed_network
-from circles_tui.screens.step import Progress, Step
+from circles_tui.core.model import Workbook
+from circles_tui.core.proposed_network import NetworkEntry, anyone_placed, disagreements, gaps, proposed_network
+from circles_tui.steps.step import Progress, Step
 
 NOT_DECIDING = (
     "A starting point for planning with the family: this list suggests, it never decides "

@@ -1,15 +1,15 @@
-"""Reuse: what was made from a record comes back only while it is the very same record."""
+"""RenderCache: what was made from a record comes back only while it is the very same record."""
 
 from __future__ import annotations
 
 import attrs
 
-from circles_tui.model import Person
-from circles_tui.reuse import Reuse
+from circles_tui.core.model import Person
+from circles_tui.core.render_cache import RenderCache
 
 
 def test_the_same_record_gives_back_what_was_made_and_an_equal_copy_does_not():
-    reuse: Reuse[list] = Reuse()
+    reuse: RenderCache[list] = RenderCache()
     nan = Person("nan", "Nan")
     first = reuse.get("line", (nan,), lambda: ["made once"])
     reuse.end_pass()
@@ -20,7 +20,7 @@ def test_the_same_record_gives_back_what_was_made_and_an_equal_copy_does_not():
 
 
 def test_a_pass_keeps_only_what_it_asked_for():
-    reuse: Reuse[str] = Reuse()
+    reuse: RenderCache[str] = RenderCache()
     kept, dropped = Person("a", "A"), Person("b", "B")
     reuse.get("", (kept,), lambda: "a1")
     reuse.get("", (dropped,), lambda: "b1")

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from circles_tui.model import (
+from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
     NAMED_BY,
@@ -96,7 +96,7 @@ class AIStage:
 
 
 @attrs.frozen
-class Content:
+class Wording:
     name: str
     named_by: dict[str, str]
     circles: tuple[CircleText, ...]
@@ -118,7 +118,7 @@ class Content:
         return next(t for t in self.tree if t.id == part)
 
 
-class ContentError(Exception):
+class WordingError(Exception):
     """A content file could not be used; the message is one sentence naming file and key."""
 
     def __init__(self, file: str, problem: str, path: str = "", line: int | None = None) -> None:
@@ -129,36 +129,36 @@ class ContentError(Exception):
 
 
 @cache
-def bundled() -> Content:
+def bundled() -> Wording:
     """The wording that ships with circles-tui."""
-    return load_content(BUNDLED)
+    return load_wording(BUNDLED)
 
 
-def load_content(path: str | os.PathLike) -> Content:
+def load_wording(path: str | os.PathLike) -> Wording:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(str(path), f"the content file could not be read ({error}).") from None
+        raise WordingError(str(path), f"the content file could not be read ({error}).") from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        from circles_tui.storage import _syntax_error
+        from circles_tui.core.file_format import _syntax_error
 
         syntax = _syntax_error(str(path), str(error))
-        raise ContentError(str(path), syntax.problem, line=syntax.line) from None
+        raise WordingError(str(path), syntax.problem, line=syntax.line) from None
     except RecursionError:  # tomllib goes one level deeper for each bracket inside a bracket
-        raise ContentError(str(path), "the file has brackets nested too deeply.") from None
+        raise WordingError(str(path), "the file has brackets nested too deeply.") from None
     try:
         return _read(document)
     except ModelError as error:
-        from circles_tui.storage import _find_line
+        from circles_tui.core.file_format import _find_line
 
         line = _find_line(text, error.path)
-        raise ContentError(str(path), error.message + ".", error.path, line) from None
+        raise WordingError(str(path), error.message + ".", error.path, line) from None
 
 
-def _read(doc: dict[str, Any]) -> Content:
+def _read(doc: dict[str, Any]) -> Wording:
     reader = _Reader()
     named_by = reader.labels(doc, "named_by", NAMED_BY)
     circles = tuple(
@@ -196,7 +196,7 @@ def _read(doc: dict[str, Any]) -> Content:
     )
     guidance = reader.text(reader.table(doc, "ai_guidance", ""), "text", "ai_guidance")
     name = reader.text(reader.table(doc, "content", ""), "name", "content")
-    return Content(name, named_by, circles, supporters, tree, storms, stages, guidance)
+    return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance)
 
 
 class _Reader:

@@ -6,7 +6,7 @@ about them. It never decides who is invited; it lays the facts side by side.
 
 No Textual or Rich here. Everything is returned, practitioner-only parts included:
 callers showing a child view, or writing a redacted export, filter what they show.
-Sentences take their ring labels and circle titles from `Content`; the only words of
+Sentences take their ring labels and circle titles from `Wording`; the only words of
 our own are the glue between them.
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from circles_tui.content import Content, bundled
-from circles_tui.model import (
+from circles_tui.core.wording import Wording, bundled
+from circles_tui.core.model import (
     CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Person, Placement, Supporter, Workbook,
 )
 
@@ -52,7 +52,7 @@ class NetworkEntry:
         return next((ring for c, ring in self.circles if c == circle), None)
 
 
-def proposed_network(workbook: Workbook, content: Content | None = None) -> tuple[NetworkEntry, ...]:
+def proposed_network(workbook: Workbook, content: Wording | None = None) -> tuple[NetworkEntry, ...]:
     """One entry for everyone placed anywhere: most appearances first, then by name.
 
     People who have died, or whom the child never met, are left out: they can be
@@ -107,7 +107,7 @@ class _Whereabouts:
         return pid in self.placements or pid in self.supporters or pid in self.tree_parts
 
 
-def _entry(where: _Whereabouts, content: Content, person: Person) -> NetworkEntry:
+def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntry:
     pid = person.id
     placements = where.placements.get(pid, {})
     supporters = where.supporters.get(pid, {})
@@ -165,7 +165,7 @@ def _entry(where: _Whereabouts, content: Content, person: Person) -> NetworkEntr
 # -- disagreements ---------------------------------------------------------------------
 
 
-def disagreements(workbook: Workbook, content: Content) -> tuple[str, ...]:
+def disagreements(workbook: Workbook, content: Wording) -> tuple[str, ...]:
     """Plain sentences about views that differ: items for supervision or a conversation."""
     child = workbook.about.child
     names = {p.id: p.name for p in workbook.people}
@@ -238,7 +238,7 @@ def disagreements(workbook: Workbook, content: Content) -> tuple[str, ...]:
 # -- gaps ------------------------------------------------------------------------------
 
 
-def gaps(workbook: Workbook, content: Content) -> tuple[str, ...]:
+def gaps(workbook: Workbook, content: Wording) -> tuple[str, ...]:
     """Plain sentences about what the network seems to lack, or what is not done yet."""
     names = {p.id: p.name for p in workbook.people}
     found: list[str] = []

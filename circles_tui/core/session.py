@@ -14,8 +14,9 @@ from pathlib import Path
 
 import attrs
 
-from circles_tui import storage
-from circles_tui.model import Workbook
+from circles_tui.core import file_format
+from circles_tui.core.edits import Operation
+from circles_tui.core.model import Workbook
 
 HISTORY_LIMIT = 200  # undo steps kept; a session rarely has more edits than this
 
@@ -47,13 +48,18 @@ class Session:
 
     @classmethod
     def open(cls, path: Path) -> Session:
-        opened = storage.read_workbook(path)
+        opened = file_format.read_workbook(path)
         return cls(opened.workbook, path, opened.fingerprint)
 
     # -- editing -----------------------------------------------------------------------
 
-    def apply(self, workbook: Workbook, label: str) -> bool:
-        """Make `workbook` the current one. Returns False when nothing changed."""
+    def apply(self, operation: Operation, label: str) -> bool:
+        """Apply an edit (see `core.edits`) to the current workbook. Returns False when it
+        changed nothing; lets `EditRefused` through for the caller to tell."""
+        return self.replace(operation(self.workbook), label)
+
+    def replace(self, workbook: Workbook, label: str) -> bool:
+        """Make `workbook` the current one (a reload, a whole new value). False when unchanged."""
         if workbook is self.workbook or workbook == self.workbook:
             return False
         self._undo.append(Change(self.workbook, label))
@@ -96,19 +102,19 @@ class Session:
     def save(self) -> None:
         """Write the workbook to its file. Raises storage errors, ConflictError among them."""
         if self.path is None:
-            raise storage.WorkbookFileError("(no file)", "choose where to save this workbook.")
+            raise file_format.WorkbookFileError("(no file)", "choose where to save this workbook.")
         if self.read_only:
-            raise storage.WorkbookFileError(
+            raise file_format.WorkbookFileError(
                 str(self.path), "this workbook is open read-only; save it as a new file."
             )
-        self.fingerprint = storage.save_workbook(self.path, self.workbook, self.fingerprint)
+        self.fingerprint = file_format.save_workbook(self.path, self.workbook, self.fingerprint)
         self.unsaved = False
         self.saved_at = time.time()
 
     def save_as(self, path: Path, overwrite: bool = False) -> None:
         """Write to a new file and carry on working there."""
-        expected = storage.current_fingerprint(path) if overwrite else None
-        self.fingerprint = storage.save_workbook(path, self.workbook, expected)
+        expected = file_format.current_fingerprint(path) if overwrite else None
+        self.fingerprint = file_format.save_workbook(path, self.workbook, expected)
         self.path = path
         self.read_only = False
         self.unsaved = False
@@ -117,7 +123,7 @@ class Session:
     def reload(self) -> None:
         """Replace the workbook with what is on disk now; the edit can be undone."""
         assert self.path is not None
-        opened = storage.read_workbook(self.path)
-        self.apply(opened.workbook, "Reload from disk")
+        opened = file_format.read_workbook(self.path)
+        self.replace(opened.workbook, "Reload from disk")
         self.fingerprint = opened.fingerprint
         self.unsaved = False

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 import tomli_w
 
-from circles_tui.model import (
+from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
     CONTROL_CHARACTERS,
@@ -38,7 +38,7 @@ from circles_tui.model import (
     TreePart,
     Workbook,
 )
-from circles_tui.reuse import Reuse
+from circles_tui.core.render_cache import RenderCache
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a real workbook is a few hundred kilobytes at most
 FILE_MODE = 0o600  # owner-only: workbooks are about children
@@ -502,7 +502,7 @@ def dumps(workbook: Workbook) -> str:
 
 # The text of each record's table from the last `dumps`: autosaving a big workbook
 # formats only the records an edit replaced instead of every person again.
-_tables: Reuse[str] = Reuse()
+_tables: RenderCache[str] = RenderCache()
 
 
 def forget_formatted_records() -> None:

@@ -1,7 +1,7 @@
 """What changed between two versions of a workbook, in sentences for a review.
 
 People are matched by id, so a renamed person is the same person. Ring labels,
-circle titles, field labels and choices come from `Content`; names and the
+circle titles, field labels and choices come from `Wording`; names and the
 child's words are data. Practitioner-only notes and contact details are never
 quoted: a sentence says that they changed, not what they say.
 
@@ -10,13 +10,13 @@ No Textual or Rich here.
 
 from __future__ import annotations
 
-from circles_tui.content import CircleText, Content, bundled
+from circles_tui.core.wording import CircleText, Wording, bundled
 from circles_tui.export.document import extra_text, long_date
-from circles_tui.model import CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Answer, Placement, TreePart, Workbook
-from circles_tui.network import sentence
+from circles_tui.core.model import CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Answer, Placement, TreePart, Workbook
+from circles_tui.core.proposed_network import sentence
 
 
-def describe_changes(old: Workbook, new: Workbook, content: Content | None = None) -> list[str]:
+def describe_changes(old: Workbook, new: Workbook, content: Wording | None = None) -> list[str]:
     """Plain sentences, in the order of the workbook; an empty list when nothing changed."""
     content = content or bundled()
     return _Differ(old, new, content).run()
@@ -28,7 +28,7 @@ def _q(text: str) -> str:
 
 
 class _Differ:
-    def __init__(self, old: Workbook, new: Workbook, content: Content) -> None:
+    def __init__(self, old: Workbook, new: Workbook, content: Wording) -> None:
         self.old, self.new, self.content = old, new, content
         self.old_people = old.people_by_id()
         self.new_people = new.people_by_id()
