@@ -38,10 +38,10 @@ from circles_tui.core.model import (
     TreePart,
     Workbook,
 )
+from circles_tui.core import owner_only
 from circles_tui.core.render_cache import RenderCache
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a real workbook is a few hundred kilobytes at most
-FILE_MODE = 0o600  # owner-only: workbooks are about children
 
 
 class WorkbookFileError(Exception):
@@ -632,7 +632,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise WorkbookFileError(str(path), _write_problem(error)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            os.fchmod(stream.fileno(), FILE_MODE)
+            owner_only.restrict(stream.fileno(), temporary)  # workbooks are about children
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())

@@ -45,7 +45,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-LOCK_MODE = 0o600
+from circles_tui.core import owner_only
+
+LOCK_MODE = owner_only.FILE_MODE
 STALE_AFTER = timedelta(days=7)  # nobody keeps one session open for a week
 APP = "circles-tui"
 ATTEMPTS = 20

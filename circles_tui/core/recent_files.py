@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from circles_tui.core import owner_only
 from circles_tui.core.file_format import write_atomically
 
 LIMIT = 10
@@ -45,7 +46,7 @@ def clear_recent() -> None:
 def _write(paths: list[Path]) -> None:
     target = recent_file()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        owner_only.make_folder(target.parent)
         write_atomically(target, json.dumps([str(p) for p in paths], indent=1).encode("utf-8"))
     except Exception:  # the recent list is a convenience; losing it loses no work
         pass
