@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import attrs
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
@@ -17,6 +18,7 @@ from circles_tui.core import file_format
 from circles_tui.core.wording import Wording, bundled
 from circles_tui.core.edits import EditRefused, Operation
 from circles_tui.core.model import Workbook
+from circles_tui.core.preferences import THEMES, load_preferences, save_preferences
 from circles_tui.core.session import Session
 
 AUTOSAVE_DELAY = 0.4  # seconds after the last edit; the brief promises a save within a second
@@ -35,7 +37,6 @@ HIGH_CONTRAST = Theme(
     panel="#1a1a1a",
     dark=True,
 )
-THEMES = ("textual-dark", "textual-light", "high-contrast")
 
 
 class CirclesApp(App[int]):
@@ -61,8 +62,12 @@ class CirclesApp(App[int]):
     # A line for the status bar: where the work is and when it was last saved.
     save_status: var[str] = var("")
 
-    def __init__(self, path: Path | None = None, content: Wording | None = None) -> None:
+    def __init__(self, path: Path | None = None, content: Wording | None = None,
+                 theme: str | None = None) -> None:
         super().__init__()
+        self.preferences = load_preferences()
+        self._start_theme = theme or self.preferences.theme  # `theme`: for this run only
+        self._remember_theme = False
         self.start_path = Path(path) if path else None
         self.content = content or bundled()
         self.session: Session | None = None
@@ -73,6 +78,9 @@ class CirclesApp(App[int]):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
+        if self._start_theme in self.available_themes:
+            self.theme = self._start_theme
+        self._remember_theme = True  # from now on a change is the practitioner's choice
         if self.start_path is None:
             self.show_start()
         elif self.start_path.exists():
@@ -337,6 +345,19 @@ class CirclesApp(App[int]):
         self.theme = THEMES[(current + 1) % len(THEMES)]
         self.notify(f"Theme: {self.theme}", timeout=2)
 
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme chosen with F3 or the command palette for the next run."""
+        if self._remember_theme and theme != self.preferences.theme:
+            self.preferences = attrs.evolve(self.preferences, theme=theme)
+            save_preferences(self.preferences)
+
+    def toggle_child_words_first(self) -> None:
+        child_words = not self.preferences.child_words
+        self.preferences = attrs.evolve(self.preferences, child_words=child_words)
+        save_preferences(self.preferences)
+        self.notify(f"Circles will start with the {'child' if child_words else 'adult'}'s words "
+                    "from the next workbook you open; t switches them now.", timeout=5)
+
     def action_help(self) -> None:
         from circles_tui.dialogs.help import HelpScreen
 
@@ -373,6 +394,9 @@ class CirclesApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key's action is in the command palette too, named as in the footer."""
         yield from super().get_system_commands(screen)
+        words = "adult's" if self.preferences.child_words else "child's"
+        yield SystemCommand(f"Start each circle with the {words} words",
+                            "Remembered; from the next workbook you open", self.toggle_child_words_first)
         seen: set[str] = {"Quit", "Theme", "Keys", "Screenshot"}
         for active in screen.active_bindings.values():
             binding = active.binding

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 PROGRESS_MARKS: dict[Progress, str] = {"empty": "○", "started": "◐", "done": "●"}
 
 
-def build_steps(content) -> list[Step]:
+def build_steps(content, child_words: bool = False) -> list[Step]:
     """The steps in guided order: About, the five circles, supporters, tree, people, summary."""
     from circles_tui.steps.about import AboutStep
     from circles_tui.steps.circle import CircleStep
@@ -33,7 +33,8 @@ def build_steps(content) -> list[Step]:
     from circles_tui.steps.tree import TreeStep
 
     steps: list[Step] = [AboutStep(content, id="step-about")]
-    steps += [CircleStep(content, circle.id, id=f"step-{circle.id}") for circle in content.circles]
+    steps += [CircleStep(content, circle.id, child_words=child_words, id=f"step-{circle.id}")
+              for circle in content.circles]
     steps += [
         SupportersStep(content, id="step-supporters"),
         TreeStep(content, id="step-tree"),
@@ -83,7 +84,7 @@ class WorkspaceScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.steps = build_steps(self.app.content)
+        self.steps = build_steps(self.app.content, self.app.preferences.child_words)
         self.current = 0
 
     def compose(self) -> ComposeResult:

@@ -177,12 +177,14 @@ class CircleStep(Step):
         Binding("t", "wording('adult')", "Adult's words", id="circle.adult-words"),
     ]
 
-    def __init__(self, content: Wording, circle_id: str, *, id: str | None = None) -> None:
+    def __init__(self, content: Wording, circle_id: str, *, child_words: bool = False,
+                 id: str | None = None) -> None:
         super().__init__(content, id=id)
         self.circle_id = circle_id
         self.circle: CircleText = content.circle(circle_id)
         self.role = self.circle.theme_role
-        self.child_words = False  # which wording of the question is showing
+        self.child_words_first = child_words  # the practitioner's preference
+        self.child_words = child_words  # which wording of the question is showing
         self.selected: str | None = None  # the highlighted person's id
         self._rebuilding = False
         self._keys_state: tuple[bool, bool] | None = None
@@ -234,7 +236,7 @@ class CircleStep(Step):
         return placements
 
     def watch_child_view(self, child_view: bool) -> None:
-        self.child_words = child_view
+        self.child_words = child_view or self.child_words_first
         self.set_class(child_view, "-child-view")
         super().watch_child_view(child_view)
 
