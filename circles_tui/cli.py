@@ -301,7 +301,8 @@ def _wording(args: argparse.Namespace) -> int:
         return 0
     where = cli_io.write(args.output, BUNDLED.read_bytes())
     if args.output is not None and not cli_io.is_standard(args.output):
-        print(f"Wrote {where}; docs/WORDING.md says how to make it your own.", file=sys.stderr)
+        print(f"Wrote {where}; after editing it, circles wording --check {where} checks it.",
+              file=sys.stderr)
     return 0
 
 
