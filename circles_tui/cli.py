@@ -17,7 +17,7 @@ from circles_tui.cli_io import UsageError
 
 COMMANDS = ("open", "new", "validate", "export", "diff", "wording")
 VALUE_OPTIONS = ("--content", "--theme")  # global options that take a value
-CLOSED_PIPE = 141  # the exit status of a command stopped by SIGPIPE, as `head` leaves others
+CLOSED_PIPE = 141  # what a shell reports for a command stopped by a closed pipe (128 + SIGPIPE)
 
 USAGE = """\
 circles [FILE | --example] [--theme THEME] [--content FILE]
