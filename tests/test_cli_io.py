@@ -4,6 +4,7 @@ exit codes, mistyped commands, no terminal, the help, and options on either side
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -195,5 +196,8 @@ def test_the_bundled_example_is_a_real_file_in_the_package():
     path = example_path("mia-complete.toml")
     assert path.is_file() and not path.is_symlink() and not path.parent.is_symlink()
     copy = copy_example()
-    assert read_workbook(copy).workbook == read_workbook(path).workbook
-    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    try:
+        assert read_workbook(copy).workbook == read_workbook(path).workbook
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    finally:
+        shutil.rmtree(copy.parent)
