@@ -125,7 +125,7 @@ def test_command_line_diff(tmp_path, capsys):
     old, new = tmp_path / "old.toml", tmp_path / "new.toml"
     save_workbook(old, before())
     save_workbook(new, after())
-    assert cli.main(["diff", str(old), str(new)]) == 0
+    assert cli.main(["diff", str(old), str(new)]) == 1  # they differ, as diff says
     printed = capsys.readouterr().out.splitlines()
     assert printed == describe_changes(before(), after())
     assert cli.main(["diff", str(old), str(old)]) == 0
