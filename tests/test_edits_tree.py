@@ -154,20 +154,17 @@ def test_unlink_person():
     assert tree.unlink_person("kai", workbook) is workbook
 
 
-def test_set_living():
+@pytest.mark.parametrize(
+    ("operation", "field"), [(tree.set_living, "living"), (tree.set_known, "known")],
+    ids=["set_living", "set_known"],
+)
+def test_set_living_and_set_known(operation, field):
     workbook = family()
-    assert tree.set_living("nanna-jo", False, workbook).person("nanna-jo").living is False
-    assert tree.set_living("grandad", False, workbook) is workbook
-    with pytest.raises(EditRefused):
-        tree.set_living("nobody", False, workbook)
-
-
-def test_set_known():
-    workbook = family()
-    assert tree.set_known("nanna-jo", False, workbook).person("nanna-jo").known is False
-    assert tree.set_known("nanna-jo", True, workbook) is workbook
-    with pytest.raises(EditRefused):
-        tree.set_known("nobody", True, workbook)
+    changed = operation("nanna-jo", False, workbook)
+    assert getattr(changed.person("nanna-jo"), field) is False
+    assert operation("nanna-jo", False, changed) is changed
+    with pytest.raises(EditRefused, match="no longer"):
+        operation("nobody", False, workbook)
 
 
 def test_set_leaf_note():

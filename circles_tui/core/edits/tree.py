@@ -52,17 +52,25 @@ def _with(workbook: Workbook, part: str, current: TreePart, **changes: object) -
     return workbook if updated == current else set_tree_part(workbook, part, updated)
 
 
-def _check_entry(entries: tuple, index: int, expected: object, refusal: str) -> None:
-    if not (0 <= index < len(entries)) or entries[index] != expected:
-        raise EditRefused(refusal)
+_GONE = {"words": _WORDS_GONE, "answers": _ANSWER_GONE}
 
 
-def _replaced(entries: tuple, index: int, entry: object) -> tuple:
-    return entries[:index] + (entry,) + entries[index + 1:]
+def _entries(current: TreePart, field: str, index: int, old: object) -> tuple:
+    """The part's words or answers, once sure the one at `index` is still `old`."""
+    entries = getattr(current, field)
+    if not (0 <= index < len(entries)) or entries[index] != old:
+        raise EditRefused(_GONE[field])
+    return entries
 
 
-def _removed(entries: tuple, index: int) -> tuple:
-    return entries[:index] + entries[index + 1:]
+def _change_entry(
+    workbook: Workbook, part: str, field: str, index: int, old: object, new: object | None
+) -> Workbook:
+    """Replace the words or answer at `index` with `new`, or remove it when `new` is None."""
+    current = _started(workbook, part)
+    entries = _entries(current, field, index, old)
+    kept = () if new is None else (new,)
+    return _with(workbook, part, current, **{field: entries[:index] + kept + entries[index + 1:]})
 
 
 # -- the child's words ----------------------------------------------------------------
@@ -80,25 +88,20 @@ def edit_words(part: str, index: int, old: str, new: str, workbook: Workbook) ->
     new = new.strip()
     if not new:
         raise EditRefused("Words cannot be left empty; remove them instead.")
-    current = _started(workbook, part)
-    _check_entry(current.words, index, old, _WORDS_GONE)
-    return _with(workbook, part, current, words=_replaced(current.words, index, new))
+    return _change_entry(workbook, part, "words", index, old, new)
 
 
 def remove_words(part: str, index: int, old: str, workbook: Workbook) -> Workbook:
-    current = _started(workbook, part)
-    _check_entry(current.words, index, old, _WORDS_GONE)
-    return _with(workbook, part, current, words=_removed(current.words, index))
+    return _change_entry(workbook, part, "words", index, old, None)
 
 
 def move_words(part: str, index: int, old: str, step: int, workbook: Workbook) -> Workbook:
     """Swap words with their neighbour `step` places on; at either end nothing moves."""
     current = _started(workbook, part)
-    _check_entry(current.words, index, old, _WORDS_GONE)
+    words = list(_entries(current, "words", index, old))
     target = index + step
-    if not (0 <= target < len(current.words)):
+    if not (0 <= target < len(words)):
         return workbook
-    words = list(current.words)
     words[index], words[target] = words[target], words[index]
     return _with(workbook, part, current, words=tuple(words))
 
@@ -112,15 +115,11 @@ def add_answer(part: str, answer: Answer, workbook: Workbook) -> Workbook:
 
 
 def edit_answer(part: str, index: int, old: Answer, new: Answer, workbook: Workbook) -> Workbook:
-    current = _started(workbook, part)
-    _check_entry(current.answers, index, old, _ANSWER_GONE)
-    return _with(workbook, part, current, answers=_replaced(current.answers, index, new))
+    return _change_entry(workbook, part, "answers", index, old, new)
 
 
 def remove_answer(part: str, index: int, old: Answer, workbook: Workbook) -> Workbook:
-    current = _started(workbook, part)
-    _check_entry(current.answers, index, old, _ANSWER_GONE)
-    return _with(workbook, part, current, answers=_removed(current.answers, index))
+    return _change_entry(workbook, part, "answers", index, old, None)
 
 
 # -- the practitioner's note (never in child view or shared copies) --------------------
