@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from textual import events
 from textual.geometry import Region
 from textual.widgets import Input, OptionList, TextArea
 
@@ -695,3 +696,24 @@ async def test_the_circle_key_keeps_a_renamed_circles_name():
         await pilot.pause()
         assert app.session.workbook.circles["who-matters"][-1].person == "nanna-jo"
         assert app.labels == ["Added a leaf to Mine"]
+
+
+def type_ahead(app: StepHarness, *keys: str) -> None:
+    """Keys arriving in one burst, as from a fast typist: none waits for the one before."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_a_dialog_gets_the_keys_typed_straight_after_the_one_that_opened_it():
+    app = harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8")
+        type_ahead(app, "s", "y")
+        await pilot.pause()
+        assert app.session.workbook.storms == TreePart()
+        await pilot.press("5")
+        await highlight(pilot, app, "person-nanna-jo")
+        type_ahead(app, "c", "y")
+        await pilot.pause()
+        assert app.session.workbook.circles["who-matters"][-1].person == "nanna-jo"
+        assert app.labels == ["Started the storms of life", "Added a leaf to Who matters"]

@@ -3,18 +3,22 @@
 Every change goes up as an operation from `core.edits.tree` through `Step.edit`,
 built from what the key was pressed on (the part, the entry and what it said), so
 a dialog that was open while the workbook changed cannot write into the wrong
-place: the operation refuses instead. A chain of dialogs is one worker that reads
-top to bottom (`push_screen_wait`).
+place: the operation refuses instead. A key opens its dialog at once (`_open`), and
+a worker awaits the answer and reads on from there, top to bottom.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
 from functools import partial
+from typing import TypeVar
 
 import attrs
 
 from textual import on, work
 from textual.binding import Binding
+from textual.screen import ModalScreen
 from textual.widgets import OptionList
 
 from circles_tui.core.edits import Operation
@@ -23,10 +27,12 @@ from circles_tui.core.edits.people import new_person_id
 from circles_tui.core.edits.tree import LEAVES, STORMS, WHO_MATTERS, WHO_MATTERS_RING
 from circles_tui.core.model import Answer, Person
 from circles_tui.core.wording import Wording, bundled
-from circles_tui.dialogs.common import ConfirmDialog, PersonDialog, TextDialog
+from circles_tui.dialogs.common import ConfirmDialog, PersonChoice, PersonDialog, TextDialog
 from circles_tui.dialogs.question import QuestionDialog
 from circles_tui.steps.tree.parts import PARTS, short
 from circles_tui.steps.tree.tree_view import TreeView
+
+Result = TypeVar("Result")
 
 # The footer names the circle `c` adds to. Binding descriptions belong to the class, so the
 # bundled wording's name is written into one binding, and a second, plain one stands in
@@ -109,6 +115,17 @@ class TreeStep(TreeView):
         self._select_next = select
         self.edit(operation, label)
 
+    def _open(self, dialog: ModalScreen[Result]) -> Awaitable[Result]:
+        """Open `dialog` now and give back its result, for a worker to await.
+
+        The dialog goes on the screen stack before the next key is read, so keys typed
+        straight after the one that opened it reach the dialog (`push_screen_wait` would
+        only open it once its worker starts, after those keys have gone by).
+        """
+        result: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
+        self.app.push_screen(dialog, result.set_result)
+        return result
+
     def _undo_hint(self, message: str) -> None:
         self.notify(f"{message} Ctrl+Z undoes this.", markup=False)
 
@@ -122,30 +139,34 @@ class TreeStep(TreeView):
     # -- the child's words ---------------------------------------------------------------
 
     def action_add_words(self) -> None:
-        self._add_words(self.part)
+        text = self.part_text()
+        self._add_words(self.part, self._open(TextDialog(
+            f"Add to {text.title}",
+            help=text.prompt + (f"\n\n{text.guidance}" if text.guidance else ""),
+            placeholder="in the child's own words",
+        )))
 
     @work
-    async def _add_words(self, part: str) -> None:
+    async def _add_words(self, part: str, typed: Awaitable[str | None]) -> None:
         text = self.part_text(part)
-        words = await self.app.push_screen_wait(
-            TextDialog(
-                f"Add to {text.title}",
-                help=text.prompt + (f"\n\n{text.guidance}" if text.guidance else ""),
-                placeholder="in the child's own words",
-            )
-        )
+        words = await typed
         if not (words and words.strip()):
             return
         current = self.tree_part(self.workbook, part)
         select = f"word-{len(current.words)}" if current is not None else None
         self._edit(partial(edits.add_words, part, words), f"Added to {text.title}", select)
 
+    def _change_words(self, part: str, index: int, old: str) -> None:
+        text = self.part_text(part)
+        self._edit_words(part, index, old, self._open(
+            TextDialog(f"Change words in {text.title}", value=old, help=text.prompt)
+        ))
+
     @work
-    async def _edit_words(self, part: str, index: int, old: str) -> None:
+    async def _edit_words(self, part: str, index: int, old: str,
+                          typed: Awaitable[str | None]) -> None:
         title = self.part_text(part).title
-        words = await self.app.push_screen_wait(
-            TextDialog(f"Change words in {title}", value=old, help=self.part_text(part).prompt)
-        )
+        words = await typed
         if words is None:
             return
         if not words.strip():
@@ -175,11 +196,11 @@ class TreeStep(TreeView):
         part, kind, key = entry
         current = self.tree_part(self.workbook, part)
         if kind == "word" and current is not None:
-            self._edit_words(part, int(key), current.words[int(key)])
+            self._change_words(part, int(key), current.words[int(key)])
         elif kind == "answer" and current is not None:
-            self._edit_answer(part, int(key), current.answers[int(key)])
+            self._change_answer(part, int(key), current.answers[int(key)])
         elif kind == "person":
-            self._edit_leaf_note(key)
+            self._change_leaf_note(key)
         elif kind == "note":
             self.action_note()
 
@@ -217,23 +238,23 @@ class TreeStep(TreeView):
         if part is None:
             return
         text = self.part_text()
-        self._ask(self.part, QuestionDialog(
+        self._add_answer(self.part, self._open(QuestionDialog(
             f"Ask a question: {text.title}",
             questions=text.questions,
             asked={a.question for a in part.answers},
-        ))
+        )))
 
     def action_own_question(self) -> None:
         if self.tree_part(self.workbook) is None:
             return
-        self._ask(self.part, QuestionDialog(
+        self._add_answer(self.part, self._open(QuestionDialog(
             f"Your own question: {self.part_text().title}",
             help="Type the question as you asked it, then what they said.",
-        ))
+        )))
 
     @work
-    async def _ask(self, part: str, dialog: QuestionDialog) -> None:
-        answer = await self.app.push_screen_wait(dialog)
+    async def _add_answer(self, part: str, asked: Awaitable[Answer | None]) -> None:
+        answer = await asked
         current = self.tree_part(self.workbook, part)
         if answer is None or current is None:
             return
@@ -241,13 +262,18 @@ class TreeStep(TreeView):
                    f"Asked a question in {self.part_text(part).title}",
                    select=f"answer-{len(current.answers)}")
 
-    @work
-    async def _edit_answer(self, part: str, index: int, old: Answer) -> None:
+    def _change_answer(self, part: str, index: int, old: Answer) -> None:
         title = self.part_text(part).title
-        answer = await self.app.push_screen_wait(
+        self._edit_answer(part, index, old, self._open(
             QuestionDialog(f"Question and answer: {title}", question=old.question,
                            answer=old.answer)
-        )
+        ))
+
+    @work
+    async def _edit_answer(self, part: str, index: int, old: Answer,
+                           asked: Awaitable[Answer | None]) -> None:
+        title = self.part_text(part).title
+        answer = await asked
         if answer is not None:
             self._edit(partial(edits.edit_answer, part, index, old, answer),
                        f"Changed an answer in {title}", select=f"answer-{index}")
@@ -258,19 +284,17 @@ class TreeStep(TreeView):
         part = self.tree_part(self.workbook)
         if self.child_view or part is None:
             return
-        self._write_note(self.part, part.practitioner_note)
+        self._write_note(self.part, self._open(TextDialog(
+            f"Practitioner note: {self.part_text().title}",
+            value=part.practitioner_note,
+            help="Only for you and your team: hidden in child view and left out of shared copies.",
+            multiline=True,
+        )))
 
     @work
-    async def _write_note(self, part: str, old: str) -> None:
+    async def _write_note(self, part: str, typed: Awaitable[str | None]) -> None:
         title = self.part_text(part).title
-        note = await self.app.push_screen_wait(
-            TextDialog(
-                f"Practitioner note: {title}",
-                value=old,
-                help="Only for you and your team: hidden in child view and left out of shared copies.",
-                multiline=True,
-            )
-        )
+        note = await typed
         if note is not None:
             self._edit(partial(edits.set_practitioner_note, part, note),
                        f"Practitioner note on {title}", select="note")
@@ -278,16 +302,18 @@ class TreeStep(TreeView):
     # -- the leaves: people --------------------------------------------------------------
 
     def action_link_person(self) -> None:
-        if self.part == LEAVES:
-            self._link_person()
-
-    @work
-    async def _link_person(self) -> None:
+        if self.part != LEAVES:
+            return
         title = self.part_text(LEAVES).title
-        choice = await self.app.push_screen_wait(
+        self._link_person(self._open(
             PersonDialog(self.workbook, f"Link someone to the {title.lower()}",
                          exclude=set(self.workbook.tree[LEAVES].people))
-        )
+        ))
+
+    @work
+    async def _link_person(self, chosen: Awaitable[PersonChoice | None]) -> None:
+        title = self.part_text(LEAVES).title
+        choice = await chosen
         if choice is None:
             return
         label = f"Linked a person to {title}"
@@ -304,17 +330,18 @@ class TreeStep(TreeView):
             markup=False,
         )
 
-    @work
-    async def _edit_leaf_note(self, person_id: str) -> None:
+    def _change_leaf_note(self, person_id: str) -> None:
         person = self.workbook.person(person_id)
-        note = await self.app.push_screen_wait(
-            TextDialog(
-                f"What the child says about {person.name}",
-                value=person.note,
-                help="In the child's own words. This is their note wherever they appear.",
-                multiline=True,
-            )
-        )
+        self._edit_leaf_note(person_id, self._open(TextDialog(
+            f"What the child says about {person.name}",
+            value=person.note,
+            help="In the child's own words. This is their note wherever they appear.",
+            multiline=True,
+        )))
+
+    @work
+    async def _edit_leaf_note(self, person_id: str, typed: Awaitable[str | None]) -> None:
+        note = await typed
         if note is not None:
             self._edit(partial(edits.set_leaf_note, person_id, note),
                        "Changed what the child says about a leaf", f"person-{person_id}")
@@ -353,21 +380,18 @@ class TreeStep(TreeView):
         if any(p.person == person.id for p in self.workbook.circles.get(WHO_MATTERS, ())):
             self.notify(f"{short(person.name)} is already in {self.circle_name}.", markup=False)
             return
-        self._add_to_circle(person)
+        circle = self.content.circle(WHO_MATTERS)
+        self._add_to_circle(person, self._open(ConfirmDialog(
+            f"Add {person.name} to {circle.title}?",
+            f"Only if the child agrees. {person.name} will go in the ring "
+            f"“{circle.ring_label(WHO_MATTERS_RING)}”; you can move them there later.",
+            yes="Yes, the child agrees",
+            no="Not now",
+        )))
 
     @work
-    async def _add_to_circle(self, person: Person) -> None:
-        circle = self.content.circle(WHO_MATTERS)
-        agreed = await self.app.push_screen_wait(
-            ConfirmDialog(
-                f"Add {person.name} to {circle.title}?",
-                f"Only if the child agrees. {person.name} will go in the ring "
-                f"“{circle.ring_label(WHO_MATTERS_RING)}”; you can move them there later.",
-                yes="Yes, the child agrees",
-                no="Not now",
-            )
-        )
-        if agreed:
+    async def _add_to_circle(self, person: Person, agreement: Awaitable[bool]) -> None:
+        if await agreement:
             self._edit(partial(edits.add_leaf_to_who_matters, person.id),
                        f"Added a leaf to {self.circle_name}", f"person-{person.id}")
 
@@ -375,18 +399,16 @@ class TreeStep(TreeView):
 
     def action_start_storms(self) -> None:
         if self.part == STORMS and self.workbook is not None and self.workbook.storms is None:
-            self._start_storms()
-
-    @work
-    async def _start_storms(self) -> None:
-        storms = self.content.storms
-        agreed = await self.app.push_screen_wait(
-            ConfirmDialog(
+            storms = self.content.storms
+            self._start_storms(self._open(ConfirmDialog(
                 f"Start the {storms.title.lower()}?",
                 f"{storms.guidance}\n\n{storms.meaning}",
                 yes="Start",
                 no="Not now",
-            )
-        )
-        if agreed:
+            )))
+
+    @work
+    async def _start_storms(self, agreement: Awaitable[bool]) -> None:
+        storms = self.content.storms
+        if await agreement:
             self.edit(edits.start_storms, f"Started the {storms.title.lower()}")
