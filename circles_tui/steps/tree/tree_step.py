@@ -3,22 +3,19 @@
 Every change goes up as an operation from `core.edits.tree` through `Step.edit`,
 built from what the key was pressed on (the part, the entry and what it said), so
 a dialog that was open while the workbook changed cannot write into the wrong
-place: the operation refuses instead. A key opens its dialog at once (`_open`), and
-a worker awaits the answer and reads on from there, top to bottom.
+place: the operation refuses instead. A key opens its dialog at once (see
+`steps/open_dialog.py`), and a worker awaits the answer and reads on, top to bottom.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable
 from functools import partial
-from typing import TypeVar
 
 import attrs
 
 from textual import on, work
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 
 from circles_tui.core.edits import Operation
@@ -29,10 +26,9 @@ from circles_tui.core.model import Answer, Person
 from circles_tui.core.wording import Wording, bundled
 from circles_tui.dialogs.common import ConfirmDialog, PersonChoice, PersonDialog, TextDialog
 from circles_tui.dialogs.question import QuestionDialog
+from circles_tui.steps.open_dialog import open_dialog
 from circles_tui.steps.tree.parts import PARTS, short
 from circles_tui.steps.tree.tree_view import TreeView
-
-Result = TypeVar("Result")
 
 # The footer names the circle `c` adds to. Binding descriptions belong to the class, so the
 # bundled wording's name is written into one binding, and a second, plain one stands in
@@ -115,17 +111,6 @@ class TreeStep(TreeView):
         self._select_next = select
         self.edit(operation, label)
 
-    def _open(self, dialog: ModalScreen[Result]) -> Awaitable[Result]:
-        """Open `dialog` now and give back its result, for a worker to await.
-
-        The dialog goes on the screen stack before the next key is read, so keys typed
-        straight after the one that opened it reach the dialog (`push_screen_wait` would
-        only open it once its worker starts, after those keys have gone by).
-        """
-        result: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
-        self.app.push_screen(dialog, result.set_result)
-        return result
-
     def _undo_hint(self, message: str) -> None:
         self.notify(f"{message} Ctrl+Z undoes this.", markup=False)
 
@@ -140,7 +125,7 @@ class TreeStep(TreeView):
 
     def action_add_words(self) -> None:
         text = self.part_text()
-        self._add_words(self.part, self._open(TextDialog(
+        self._add_words(self.part, open_dialog(self.app, TextDialog(
             f"Add to {text.title}",
             help=text.prompt + (f"\n\n{text.guidance}" if text.guidance else ""),
             placeholder="in the child's own words",
@@ -158,7 +143,7 @@ class TreeStep(TreeView):
 
     def _change_words(self, part: str, index: int, old: str) -> None:
         text = self.part_text(part)
-        self._edit_words(part, index, old, self._open(
+        self._edit_words(part, index, old, open_dialog(self.app,
             TextDialog(f"Change words in {text.title}", value=old, help=text.prompt)
         ))
 
@@ -238,7 +223,7 @@ class TreeStep(TreeView):
         if part is None:
             return
         text = self.part_text()
-        self._add_answer(self.part, self._open(QuestionDialog(
+        self._add_answer(self.part, open_dialog(self.app, QuestionDialog(
             f"Ask a question: {text.title}",
             questions=text.questions,
             asked={a.question for a in part.answers},
@@ -247,7 +232,7 @@ class TreeStep(TreeView):
     def action_own_question(self) -> None:
         if self.tree_part(self.workbook) is None:
             return
-        self._add_answer(self.part, self._open(QuestionDialog(
+        self._add_answer(self.part, open_dialog(self.app, QuestionDialog(
             f"Your own question: {self.part_text().title}",
             help="Type the question as you asked it, then what they said.",
         )))
@@ -264,7 +249,7 @@ class TreeStep(TreeView):
 
     def _change_answer(self, part: str, index: int, old: Answer) -> None:
         title = self.part_text(part).title
-        self._edit_answer(part, index, old, self._open(
+        self._edit_answer(part, index, old, open_dialog(self.app,
             QuestionDialog(f"Question and answer: {title}", question=old.question,
                            answer=old.answer)
         ))
@@ -284,7 +269,7 @@ class TreeStep(TreeView):
         part = self.tree_part(self.workbook)
         if self.child_view or part is None:
             return
-        self._write_note(self.part, self._open(TextDialog(
+        self._write_note(self.part, open_dialog(self.app, TextDialog(
             f"Practitioner note: {self.part_text().title}",
             value=part.practitioner_note,
             help="Only for you and your team: hidden in child view and left out of shared copies.",
@@ -305,7 +290,7 @@ class TreeStep(TreeView):
         if self.part != LEAVES:
             return
         title = self.part_text(LEAVES).title
-        self._link_person(self._open(
+        self._link_person(open_dialog(self.app,
             PersonDialog(self.workbook, f"Link someone to the {title.lower()}",
                          exclude=set(self.workbook.tree[LEAVES].people))
         ))
@@ -332,7 +317,7 @@ class TreeStep(TreeView):
 
     def _change_leaf_note(self, person_id: str) -> None:
         person = self.workbook.person(person_id)
-        self._edit_leaf_note(person_id, self._open(TextDialog(
+        self._edit_leaf_note(person_id, open_dialog(self.app, TextDialog(
             f"What the child says about {person.name}",
             value=person.note,
             help="In the child's own words. This is their note wherever they appear.",
@@ -381,7 +366,7 @@ class TreeStep(TreeView):
             self.notify(f"{short(person.name)} is already in {self.circle_name}.", markup=False)
             return
         circle = self.content.circle(WHO_MATTERS)
-        self._add_to_circle(person, self._open(ConfirmDialog(
+        self._add_to_circle(person, open_dialog(self.app, ConfirmDialog(
             f"Add {person.name} to {circle.title}?",
             f"Only if the child agrees. {person.name} will go in the ring "
             f"“{circle.ring_label(WHO_MATTERS_RING)}”; you can move them there later.",
@@ -400,7 +385,7 @@ class TreeStep(TreeView):
     def action_start_storms(self) -> None:
         if self.part == STORMS and self.workbook is not None and self.workbook.storms is None:
             storms = self.content.storms
-            self._start_storms(self._open(ConfirmDialog(
+            self._start_storms(open_dialog(self.app, ConfirmDialog(
                 f"Start the {storms.title.lower()}?",
                 f"{storms.guidance}\n\n{storms.meaning}",
                 yes="Start",
