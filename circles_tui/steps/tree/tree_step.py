@@ -143,9 +143,8 @@ class TreeStep(TreeView):
 
     def _change_words(self, part: str, index: int, old: str) -> None:
         text = self.part_text(part)
-        self._edit_words(part, index, old, open_dialog(self.app,
-            TextDialog(f"Change words in {text.title}", value=old, help=text.prompt)
-        ))
+        dialog = TextDialog(f"Change words in {text.title}", value=old, help=text.prompt)
+        self._edit_words(part, index, old, open_dialog(self.app, dialog))
 
     @work
     async def _edit_words(self, part: str, index: int, old: str,
@@ -249,10 +248,9 @@ class TreeStep(TreeView):
 
     def _change_answer(self, part: str, index: int, old: Answer) -> None:
         title = self.part_text(part).title
-        self._edit_answer(part, index, old, open_dialog(self.app,
-            QuestionDialog(f"Question and answer: {title}", question=old.question,
-                           answer=old.answer)
-        ))
+        dialog = QuestionDialog(f"Question and answer: {title}", question=old.question,
+                                answer=old.answer)
+        self._edit_answer(part, index, old, open_dialog(self.app, dialog))
 
     @work
     async def _edit_answer(self, part: str, index: int, old: Answer,
@@ -290,10 +288,9 @@ class TreeStep(TreeView):
         if self.part != LEAVES:
             return
         title = self.part_text(LEAVES).title
-        self._link_person(open_dialog(self.app,
-            PersonDialog(self.workbook, f"Link someone to the {title.lower()}",
-                         exclude=set(self.workbook.tree[LEAVES].people))
-        ))
+        dialog = PersonDialog(self.workbook, f"Link someone to the {title.lower()}",
+                              exclude=set(self.workbook.tree[LEAVES].people))
+        self._link_person(open_dialog(self.app, dialog))
 
     @work
     async def _link_person(self, chosen: Awaitable[PersonChoice | None]) -> None:
