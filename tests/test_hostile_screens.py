@@ -29,8 +29,10 @@ from pathlib import Path
 
 import attrs
 import pytest
-from textual._context import visible_screen_stack
+from textual.errors import NoWidget
+from textual.geometry import Region
 from textual.screen import ModalScreen, Screen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
@@ -246,8 +248,39 @@ class HostileApp(CirclesApp):
         await super().action_quit()
 
 
+def painted(screen: Screen) -> tuple[list[Strip], dict[Widget, tuple[Region, Region]]]:
+    """The screen's rows of cells, and each visible widget with its region and clip.
+
+    Painted as the compositor paints the terminal, back to front, each widget from its own
+    lines (`render_lines`) where `find_widget` says it is, with public API only. A dialog's
+    see-through backdrop is painted plain, without the screen under it.
+    """
+    area = screen.size.region
+    found = []
+    for widget in screen.walk_children(with_self=True):
+        try:
+            region, order, clip, *_ = screen.find_widget(widget)
+        except NoWidget:
+            continue
+        if area.overlaps(region) and clip.overlaps(region):
+            found.append((order, widget, region, clip))
+    found.sort(key=lambda entry: entry[0])
+    rows = [Strip.blank(area.width) for _ in range(area.height)]
+    for _, widget, region, clip in found:
+        shown = region.intersection(clip).intersection(area)
+        if not shown:
+            continue
+        crop = Region(shown.x - region.x, shown.y - region.y, shown.width, shown.height)
+        for y, strip in zip(shown.line_range, widget.render_lines(crop)):
+            row = rows[y]
+            rows[y] = Strip.join([row.crop(0, shown.x), strip.crop(0, shown.width),
+                                  row.crop(shown.right, area.width)])
+    visible = {widget: (region, clip) for _, widget, region, clip in reversed(found)}
+    return rows, visible
+
+
 class Shown:
-    """What the terminal shows now, read from the compositor's cells as a screenshot is.
+    """What the terminal shows now, painted from the widgets' cells as a screenshot is.
 
     `rows` are whole lines of cells; `areas` are widgets' text areas (inside border,
     padding and scrollbar) with every space taken out, so that a value wrapped onto two
@@ -257,15 +290,9 @@ class Shown:
     """
 
     def __init__(self, app: HostileApp, within: str | Widget | None = None) -> None:
-        token = visible_screen_stack.set(list(app._background_screens))
-        try:
-            compositor = app.screen._compositor
-            strips = compositor.render_strips()
-            visible = compositor.visible_widgets
-        finally:
-            visible_screen_stack.reset(token)
+        strips, visible = painted(app.screen)
         self.all_rows = [strip.text for strip in strips]
-        screen = compositor.size.region
+        screen = app.screen.size.region
 
         def cells(region) -> list[str]:
             return [strips[y].crop(region.x, region.right).text

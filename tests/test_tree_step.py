@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from textual import events
 from textual.geometry import Region
 from textual.widgets import Input, OptionList, TextArea
 
@@ -634,3 +635,85 @@ def test_snapshot_storms_not_started_child_view(snap_compare):
 
 def test_snapshot_question_dialog(snap_compare, complete_example):
     assert snap_compare(harness(complete_example), terminal_size=(80, 24), press=["2", "q"])
+
+
+# -- dialog chains typed straight through ---------------------------------------------------------
+
+
+async def test_storms_started_and_written_in_one_run_of_keys():
+    app = harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "s", "y", "a", *"rain", "enter")
+        await pilot.pause()
+        assert app.session.workbook.storms == TreePart(words=("rain",))
+        assert app.labels == ["Started the storms of life", "Added to Storms of life"]
+
+
+async def test_link_a_new_person_then_mark_them_in_one_run_of_keys():
+    app = harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "l", *"Pearl", "enter", *"aunt", "enter", "m")
+        await pilot.pause()
+        workbook = app.session.workbook
+        assert workbook.tree["leaves"].people[-1] == "pearl"
+        assert (workbook.person("pearl").relationship, workbook.person("pearl").known) == (
+            "aunt", False
+        )
+        assert app.labels == ["Linked a person to Leaves", "Marked a leaf as never met"]
+
+
+async def test_an_edit_to_words_that_changed_under_the_dialog_is_refused():
+    app = harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")  # Leeds goes; Jamaica is now first
+        await pilot.pause()
+        await pilot.press("e")
+        assert app.screen.query_one(Input).value == "Jamaica"
+        app.action_undo()  # Leeds comes back first while the dialog is open
+        await pilot.pause()
+        await pilot.press(*"Kingston", "enter")
+        await pilot.pause()
+        assert app.session.workbook == family()
+        assert any("in the meantime" in n for n in notices(app))
+
+
+async def test_the_circle_key_keeps_a_renamed_circles_name():
+    wording = bundled()
+    circle = wording.circle("who-matters")
+    renamed = attrs.evolve(
+        wording,
+        circles=tuple(attrs.evolve(c, short="Mine") if c is circle else c
+                      for c in wording.circles),
+    )
+    app = StepHarness(TreeStep(renamed), family())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await highlight(pilot, app, "person-nanna-jo")
+        descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert "Add to circle" in descriptions
+        assert "Add to Who matters" not in descriptions
+        await pilot.press("c", "y")
+        await pilot.pause()
+        assert app.session.workbook.circles["who-matters"][-1].person == "nanna-jo"
+        assert app.labels == ["Added a leaf to Mine"]
+
+
+def type_ahead(app: StepHarness, *keys: str) -> None:
+    """Keys arriving in one burst, as from a fast typist: none waits for the one before."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_a_dialog_gets_the_keys_typed_straight_after_the_one_that_opened_it():
+    app = harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8")
+        type_ahead(app, "s", "y")
+        await pilot.pause()
+        assert app.session.workbook.storms == TreePart()
+        await pilot.press("5")
+        await highlight(pilot, app, "person-nanna-jo")
+        type_ahead(app, "c", "y")
+        await pilot.pause()
+        assert app.session.workbook.circles["who-matters"][-1].person == "nanna-jo"
+        assert app.labels == ["Started the storms of life", "Added a leaf to Who matters"]

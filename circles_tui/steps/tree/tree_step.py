@@ -1,0 +1,396 @@
+"""`TreeStep`: the Tree of Life's keys, and the dialogs each key opens.
+
+Every change goes up as an operation from `core.edits.tree` through `Step.edit`,
+built from what the key was pressed on (the part, the entry and what it said), so
+a dialog that was open while the workbook changed cannot write into the wrong
+place: the operation refuses instead. A key opens its dialog at once (see
+`steps/open_dialog.py`), and a worker awaits the answer and reads on, top to bottom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from functools import partial
+
+import attrs
+
+from textual import on, work
+from textual.binding import Binding
+from textual.widgets import OptionList
+
+from circles_tui.core.edits import Operation
+from circles_tui.core.edits import tree as edits
+from circles_tui.core.edits.people import new_person_id
+from circles_tui.core.edits.tree import LEAVES, STORMS, WHO_MATTERS, WHO_MATTERS_RING
+from circles_tui.core.model import Answer, Person
+from circles_tui.core.wording import Wording, bundled
+from circles_tui.dialogs.common import ConfirmDialog, PersonChoice, PersonDialog, TextDialog
+from circles_tui.dialogs.question import QuestionDialog
+from circles_tui.steps.open_dialog import open_dialog
+from circles_tui.steps.tree.parts import PARTS, short
+from circles_tui.steps.tree.tree_view import TreeView
+
+# The footer names the circle `c` adds to. Binding descriptions belong to the class, so the
+# bundled wording's name is written into one binding, and a second, plain one stands in
+# when the wording in use calls that circle something else.
+_BUNDLED_CIRCLE = bundled().circle(WHO_MATTERS).short
+
+
+class TreeStep(TreeView):
+    """The Tree of Life with its Appreciative Inquiry questions, and the optional storms."""
+
+    # Keys for a highlighted person come first: they only show then, and the footer is narrow.
+    BINDINGS = [
+        Binding("l", "link_person", "Link person", id="tree-link-person"),
+        Binding("p", "toggle_living", "Living/passed", id="tree-living"),
+        Binding("m", "toggle_known", "Met/never met", id="tree-known"),
+        Binding("c", "add_to_circle", f"Add to {_BUNDLED_CIRCLE}", id="tree-add-to-circle"),
+        Binding("c", "add_to_circle('renamed')", "Add to circle", id="tree-add-to-renamed"),
+        Binding("a", "add_words", "Add words", id="tree-add-words"),
+        Binding("e", "edit", "Edit", id="tree-edit"),
+        Binding("x", "remove", "Remove", id="tree-remove"),
+        Binding("delete", "remove", "Remove", show=False),
+        Binding("q", "ask_question", "Ask", id="tree-ask"),
+        Binding("o", "own_question", "Own question", id="tree-own-question"),
+        Binding("s", "start_storms", "Start storms", id="tree-start-storms"),
+        Binding("n", "note", "Note", id="tree-note"),
+        Binding("right", "next_part", "Next part", key_display="→", id="tree-next-part"),
+        Binding("left", "previous_part", "Previous part", key_display="←", id="tree-previous-part"),
+        Binding("shift+up", "move(-1)", "Move up", show=False),
+        Binding("shift+down", "move(1)", "Move down", show=False),
+        *(
+            Binding(str(n), f"go_to_part({n})", f"Part {n}", show=False)
+            for n in range(1, len(PARTS) + 1)
+        ),
+    ]
+
+    def __init__(self, content: Wording, *, id: str | None = None) -> None:
+        super().__init__(content, id=id)
+        self.circle_name = content.circle(WHO_MATTERS).short
+
+    # -- which keys apply ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "add_to_circle":
+            # One of the two `c` bindings, the one whose description names the circle right.
+            renamed = self.circle_name != _BUNDLED_CIRCLE
+            if renamed != (parameters == ("renamed",)):
+                return False
+        if self.workbook is None:
+            return True
+        started = self.tree_part(self.workbook) is not None
+        highlighted = self.highlighted_entry()
+        kind = highlighted[0] if highlighted else None
+        if action == "start_storms":
+            return self.part == STORMS and not started
+        if action in ("next_part", "previous_part", "go_to_part"):
+            return True
+        if not started:
+            return False
+        if action in ("edit", "remove"):
+            return kind is not None
+        if action == "move":
+            return kind == "word"
+        if action == "note":
+            return not self.child_view
+        if action == "link_person":
+            return self.part == LEAVES
+        if action in ("toggle_living", "toggle_known", "add_to_circle"):
+            return kind == "person"
+        return True
+
+    @on(OptionList.OptionSelected, "#items")
+    def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    # -- sending edits up ----------------------------------------------------------------
+
+    def _edit(self, operation: Operation, label: str, select: str | None = None) -> None:
+        """Send `operation` up; `select` is the entry to highlight once it is applied."""
+        self._select_next = select
+        self.edit(operation, label)
+
+    def _undo_hint(self, message: str) -> None:
+        self.notify(f"{message} Ctrl+Z undoes this.", markup=False)
+
+    def _entry(self) -> tuple[str, str, str] | None:
+        """The part, kind and key of the highlighted entry, as the key found them."""
+        highlighted = self.highlighted_entry()
+        if highlighted is None or self.workbook is None:
+            return None
+        return (self.part, *highlighted)
+
+    # -- the child's words ---------------------------------------------------------------
+
+    def action_add_words(self) -> None:
+        text = self.part_text()
+        self._add_words(self.part, open_dialog(self.app, TextDialog(
+            f"Add to {text.title}",
+            help=text.prompt + (f"\n\n{text.guidance}" if text.guidance else ""),
+            placeholder="in the child's own words",
+        )))
+
+    @work
+    async def _add_words(self, part: str, typed: Awaitable[str | None]) -> None:
+        text = self.part_text(part)
+        words = await typed
+        if not (words and words.strip()):
+            return
+        current = self.tree_part(self.workbook, part)
+        select = f"word-{len(current.words)}" if current is not None else None
+        self._edit(partial(edits.add_words, part, words), f"Added to {text.title}", select)
+
+    def _change_words(self, part: str, index: int, old: str) -> None:
+        text = self.part_text(part)
+        dialog = TextDialog(f"Change words in {text.title}", value=old, help=text.prompt)
+        self._edit_words(part, index, old, open_dialog(self.app, dialog))
+
+    @work
+    async def _edit_words(self, part: str, index: int, old: str,
+                          typed: Awaitable[str | None]) -> None:
+        title = self.part_text(part).title
+        words = await typed
+        if words is None:
+            return
+        if not words.strip():
+            self.notify("Nothing changed. To remove these words, press x.", markup=False)
+            return
+        self._edit(partial(edits.edit_words, part, index, old, words),
+                   f"Changed words in {title}", select=f"word-{index}")
+
+    def action_move(self, step: int) -> None:
+        entry = self._entry()
+        if entry is None or entry[1] != "word":
+            return
+        part, _, key = entry
+        index = int(key)
+        words = self.tree_part(self.workbook, part).words
+        if not (0 <= index + step < len(words)):
+            return
+        self._edit(partial(edits.move_words, part, index, words[index], step),
+                   f"Reordered words in {self.part_text(part).title}", select=f"word-{index + step}")
+
+    # -- editing and removing whatever is highlighted --------------------------------------
+
+    def action_edit(self) -> None:
+        entry = self._entry()
+        if entry is None:
+            return
+        part, kind, key = entry
+        current = self.tree_part(self.workbook, part)
+        if kind == "word" and current is not None:
+            self._change_words(part, int(key), current.words[int(key)])
+        elif kind == "answer" and current is not None:
+            self._change_answer(part, int(key), current.answers[int(key)])
+        elif kind == "person":
+            self._change_leaf_note(key)
+        elif kind == "note":
+            self.action_note()
+
+    def action_remove(self) -> None:
+        entry = self._entry()
+        current = None if entry is None else self.tree_part(self.workbook, entry[0])
+        if entry is None or current is None:
+            return
+        part, kind, key = entry
+        title = self.part_text(part).title
+        if kind == "word":
+            removed = current.words[int(key)]
+            self._edit(partial(edits.remove_words, part, int(key), removed),
+                       f"Removed words from {title}")
+            self._undo_hint(f"Removed from {title}: “{short(removed)}”.")
+        elif kind == "answer":
+            answer = current.answers[int(key)]
+            self._edit(partial(edits.remove_answer, part, int(key), answer),
+                       f"Removed an answer from {title}")
+            self._undo_hint(f"Removed the question “{short(answer.question)}”.")
+        elif kind == "person":
+            name = self.workbook.person(key).name
+            self._edit(partial(edits.unlink_person, key), f"Unlinked a person from {title}")
+            self._undo_hint(f"{short(name)} is no longer on the {title.lower()}; "
+                            "they stay in the people list.")
+        elif kind == "note":
+            self._edit(partial(edits.remove_practitioner_note, part),
+                       f"Removed the practitioner note from {title}")
+            self._undo_hint(f"Removed the practitioner note from {title}.")
+
+    # -- Appreciative Inquiry questions ------------------------------------------------------
+
+    def action_ask_question(self) -> None:
+        part = self.tree_part(self.workbook)
+        if part is None:
+            return
+        text = self.part_text()
+        self._add_answer(self.part, open_dialog(self.app, QuestionDialog(
+            f"Ask a question: {text.title}",
+            questions=text.questions,
+            asked={a.question for a in part.answers},
+        )))
+
+    def action_own_question(self) -> None:
+        if self.tree_part(self.workbook) is None:
+            return
+        self._add_answer(self.part, open_dialog(self.app, QuestionDialog(
+            f"Your own question: {self.part_text().title}",
+            help="Type the question as you asked it, then what they said.",
+        )))
+
+    @work
+    async def _add_answer(self, part: str, asked: Awaitable[Answer | None]) -> None:
+        answer = await asked
+        current = self.tree_part(self.workbook, part)
+        if answer is None or current is None:
+            return
+        self._edit(partial(edits.add_answer, part, answer),
+                   f"Asked a question in {self.part_text(part).title}",
+                   select=f"answer-{len(current.answers)}")
+
+    def _change_answer(self, part: str, index: int, old: Answer) -> None:
+        title = self.part_text(part).title
+        dialog = QuestionDialog(f"Question and answer: {title}", question=old.question,
+                                answer=old.answer)
+        self._edit_answer(part, index, old, open_dialog(self.app, dialog))
+
+    @work
+    async def _edit_answer(self, part: str, index: int, old: Answer,
+                           asked: Awaitable[Answer | None]) -> None:
+        title = self.part_text(part).title
+        answer = await asked
+        if answer is not None:
+            self._edit(partial(edits.edit_answer, part, index, old, answer),
+                       f"Changed an answer in {title}", select=f"answer-{index}")
+
+    # -- practitioner note -----------------------------------------------------------------
+
+    def action_note(self) -> None:
+        part = self.tree_part(self.workbook)
+        if self.child_view or part is None:
+            return
+        self._write_note(self.part, open_dialog(self.app, TextDialog(
+            f"Practitioner note: {self.part_text().title}",
+            value=part.practitioner_note,
+            help="Only for you and your team: hidden in child view and left out of shared copies.",
+            multiline=True,
+        )))
+
+    @work
+    async def _write_note(self, part: str, typed: Awaitable[str | None]) -> None:
+        title = self.part_text(part).title
+        note = await typed
+        if note is not None:
+            self._edit(partial(edits.set_practitioner_note, part, note),
+                       f"Practitioner note on {title}", select="note")
+
+    # -- the leaves: people --------------------------------------------------------------
+
+    def action_link_person(self) -> None:
+        if self.part != LEAVES:
+            return
+        title = self.part_text(LEAVES).title
+        dialog = PersonDialog(self.workbook, f"Link someone to the {title.lower()}",
+                              exclude=set(self.workbook.tree[LEAVES].people))
+        self._link_person(open_dialog(self.app, dialog))
+
+    @work
+    async def _link_person(self, chosen: Awaitable[PersonChoice | None]) -> None:
+        title = self.part_text(LEAVES).title
+        choice = await chosen
+        if choice is None:
+            return
+        label = f"Linked a person to {title}"
+        person = choice.person
+        if not choice.is_new:
+            self._edit(partial(edits.link_person, person.id), label, f"person-{person.id}")
+            return
+        # The id was chosen when the dialog opened; take one that is free now.
+        person = attrs.evolve(person, id=new_person_id(self.workbook, person.name))
+        self._edit(partial(edits.link_new_person, person), label, f"person-{person.id}")
+        self.notify(
+            f"Added {short(person.name)}. Press p if they have passed away, "
+            "m if the child never met them.",
+            markup=False,
+        )
+
+    def _change_leaf_note(self, person_id: str) -> None:
+        person = self.workbook.person(person_id)
+        self._edit_leaf_note(person_id, open_dialog(self.app, TextDialog(
+            f"What the child says about {person.name}",
+            value=person.note,
+            help="In the child's own words. This is their note wherever they appear.",
+            multiline=True,
+        )))
+
+    @work
+    async def _edit_leaf_note(self, person_id: str, typed: Awaitable[str | None]) -> None:
+        note = await typed
+        if note is not None:
+            self._edit(partial(edits.set_leaf_note, person_id, note),
+                       "Changed what the child says about a leaf", f"person-{person_id}")
+
+    def _highlighted_person(self) -> Person | None:
+        entry = self._entry()
+        if entry is None or entry[1] != "person":
+            return None
+        return self.workbook.people_by_id().get(entry[2])
+
+    def action_toggle_living(self) -> None:
+        person = self._highlighted_person()
+        if person is not None:
+            self._edit(partial(edits.set_living, person.id, not person.living),
+                       "Marked a leaf as living" if not person.living
+                       else "Marked a leaf as passed away", f"person-{person.id}")
+
+    def action_toggle_known(self) -> None:
+        person = self._highlighted_person()
+        if person is not None:
+            self._edit(partial(edits.set_known, person.id, not person.known),
+                       "Marked a leaf as known" if not person.known
+                       else "Marked a leaf as never met", f"person-{person.id}")
+
+    def action_add_to_circle(self, _description: str = "") -> None:
+        person = self._highlighted_person()
+        if person is None:
+            return
+        if not (person.living and person.known):
+            self.notify(
+                f"Only living people the child knows can join {self.circle_name}.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if any(p.person == person.id for p in self.workbook.circles.get(WHO_MATTERS, ())):
+            self.notify(f"{short(person.name)} is already in {self.circle_name}.", markup=False)
+            return
+        circle = self.content.circle(WHO_MATTERS)
+        self._add_to_circle(person, open_dialog(self.app, ConfirmDialog(
+            f"Add {person.name} to {circle.title}?",
+            f"Only if the child agrees. {person.name} will go in the ring "
+            f"“{circle.ring_label(WHO_MATTERS_RING)}”; you can move them there later.",
+            yes="Yes, the child agrees",
+            no="Not now",
+        )))
+
+    @work
+    async def _add_to_circle(self, person: Person, agreement: Awaitable[bool]) -> None:
+        if await agreement:
+            self._edit(partial(edits.add_leaf_to_who_matters, person.id),
+                       f"Added a leaf to {self.circle_name}", f"person-{person.id}")
+
+    # -- the storms ----------------------------------------------------------------------
+
+    def action_start_storms(self) -> None:
+        if self.part == STORMS and self.workbook is not None and self.workbook.storms is None:
+            storms = self.content.storms
+            self._start_storms(open_dialog(self.app, ConfirmDialog(
+                f"Start the {storms.title.lower()}?",
+                f"{storms.guidance}\n\n{storms.meaning}",
+                yes="Start",
+                no="Not now",
+            )))
+
+    @work
+    async def _start_storms(self, agreement: Awaitable[bool]) -> None:
+        storms = self.content.storms
+        if await agreement:
+            self.edit(edits.start_storms, f"Started the {storms.title.lower()}")
