@@ -11,7 +11,8 @@ from circles_tui.dialogs.common import PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.core.model import About, Person, Placement, Supporter, TreePart, Workbook
 from circles_tui.core.edits.circles import set_placements
-from circles_tui.steps.circle import CircleStep, progress_of
+from circles_tui.core.progress import circle_progress as progress_of
+from circles_tui.steps.circle import CircleStep
 from circles_tui.widgets.rings import RingsDiagram
 from tests.harness import StepHarness
 
