@@ -12,7 +12,9 @@ from circles_tui.dialogs.common import ConfirmDialog, TextDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
 from circles_tui.core.model import Person, Placement, Supporter, Workbook
 from circles_tui.core.proposed_network import proposed_network
-from circles_tui.steps.people import PeopleStep, combine_people, place_names
+from circles_tui.core.edits.people import combine_people
+from circles_tui.core.places import place_names
+from circles_tui.steps.people import PeopleStep
 from circles_tui.steps.summary import SummaryStep
 from circles_tui.steps.supporters import SupportersStep
 from tests.harness import StepHarness
