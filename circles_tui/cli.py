@@ -205,6 +205,8 @@ def _diff(args: argparse.Namespace) -> int:
 def _open(args: argparse.Namespace, content) -> int:
     path = args.file
     if args.example:
+        from circles_tui.core.examples import copy_example
+
         path = copy_example()
     if path is not None and path.exists():
         from circles_tui.core import file_format
@@ -215,19 +217,3 @@ def _open(args: argparse.Namespace, content) -> int:
     app = CirclesApp(path=path, content=content)
     app.run()
     return app.return_code or 0
-
-
-def copy_example() -> Path:
-    """A fresh copy of the complete example, so trying the app never edits the original."""
-    import shutil
-    import tempfile
-
-    source = example_path("mia-complete.toml")
-    target = Path(tempfile.mkdtemp(prefix="circles-example-")) / source.name
-    shutil.copyfile(source, target)
-    target.chmod(0o600)
-    return target
-
-
-def example_path(name: str) -> Path:
-    return Path(__file__).with_name("examples") / name
