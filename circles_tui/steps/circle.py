@@ -31,19 +31,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import OptionDoesNotExist
 
 from circles_tui.core.edits import circles
-from circles_tui.core.model import RING_COUNT, Person, Placement, Workbook
+from circles_tui.core.model import RING_COUNT, Placement, Workbook
 from circles_tui.core.progress import SERVICES, circle_progress
-from circles_tui.core.render_cache import RenderCache
 from circles_tui.core.wording import THEME_ROLES, CircleText, Wording
 from circles_tui.dialogs.common import PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.steps import circle_view
-from circles_tui.steps.circle_view import option_id, person_of
+from circles_tui.steps.circle_list import CircleList, option_id, person_of
 from circles_tui.steps.step import Progress, Step, update_text
-from circles_tui.widgets.nowrap_list import NoWrapOptionList
 from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name
 
 
@@ -150,12 +148,7 @@ class CircleStep(Step):
         self.role = self.circle.theme_role
         self.child_words = False  # which wording of the question is showing
         self.selected: str | None = None  # the highlighted person's id
-        self._rebuilding = False
         self._keys_state: tuple[bool, bool] | None = None
-        # The list's lines from the last redraw. Most survive an edit, with the heights
-        # Textual cached on them: measuring 1,000 fresh lines was most of the time a key
-        # took in a big circle.
-        self._lines: RenderCache[Content] = RenderCache()
         self.add_class(f"-role-{self.role}")
 
     @property
@@ -170,7 +163,7 @@ class CircleStep(Step):
         with Horizontal(id="circle-body"):
             yield RingsDiagram(id="circle-rings")
             with Vertical(id="circle-side"):
-                yield NoWrapOptionList(id="circle-list")
+                yield CircleList(self.circle_id, self.circle, self.role, id="circle-list")
                 with VerticalScroll(id="circle-detail-box", can_focus=False):
                     yield Static(id="circle-detail")
 
@@ -213,7 +206,8 @@ class CircleStep(Step):
         by_ring: list[list[Placement]] = [[] for _ in range(RING_COUNT)]
         for placement in visible:
             by_ring[placement.ring - 1].append(placement)
-        self._fill_list(by_ring, people)
+        self.query_one(CircleList).fill(by_ring, people, self.selected,
+                                        self.has_class("-narrow"))
         self.query_one(RingsDiagram).show(
             workbook.about.child,
             [[RingPerson(p.person, people[p.person].name) for p in ring] for ring in by_ring],
@@ -243,47 +237,6 @@ class CircleStep(Step):
         update_text(guidance, Content(circle.guidance))
         guidance.set_class(not circle.guidance, "-empty")
 
-    def _fill_list(self, by_ring: list[list[Placement]], people: dict[str, Person]) -> None:
-        options: list[Option] = []
-        narrow = self.has_class("-narrow")
-        for number, ring in enumerate(by_ring, start=1):
-            options.append(Option(circle_view.ring_heading(self.circle, self.role, number,
-                                                           len(ring)),
-                                  id=f"ring-{number}", disabled=True))
-            if not ring:
-                options.append(
-                    Option(Content.styled("    no one yet", "italic $text-muted"),
-                           id=f"empty-{number}", disabled=True)
-                )
-            for placement in ring:
-                line = self._line(placement, people[placement.person],
-                                  placement.person == self.selected, narrow)
-                options.append(Option(line, id=option_id(placement.person)))
-        if not any(by_ring):
-            options.append(
-                Option(Content.styled("Press a to add someone.", "$text-muted"),
-                       id="hint", disabled=True)
-            )
-        self._lines.end_pass()
-        listing = self.query_one("#circle-list", OptionList)
-        self._rebuilding = True
-        try:
-            scroll_y = listing.scroll_y
-            listing.set_options(options)
-            if self.selected is not None:
-                listing.highlighted = listing.get_option_index(option_id(self.selected))
-            listing.scroll_to(y=scroll_y, animate=False, immediate=True)
-            if listing.highlighted is not None:
-                listing.scroll_to_highlight()
-        finally:
-            self._rebuilding = False
-
-    def _line(self, placement: Placement, person: Person, selected: bool, narrow: bool) -> Content:
-        """The list line for a placement, reused from the last redraw when nothing changed."""
-        return self._lines.get(
-            (selected, narrow), (placement, person),
-            lambda: circle_view.list_line(self.circle_id, placement, person, selected, narrow))
-
     def _show_detail(self) -> None:
         placement = self._selected_placement()
         workbook = self.workbook
@@ -306,7 +259,7 @@ class CircleStep(Step):
     @on(OptionList.OptionHighlighted, "#circle-list")
     def highlighted(self, event: OptionList.OptionHighlighted) -> None:
         person_id = person_of(event.option)
-        if self._rebuilding or person_id is None:
+        if self.query_one(CircleList).rebuilding or person_id is None:
             return
         self.select(person_id)
 
@@ -332,18 +285,10 @@ class CircleStep(Step):
         if person_id is None or self.workbook is None:
             return
         placement = circles.placement_of(self.workbook, self.circle_id, person_id)
-        if placement is None:
-            return
-        listing = self.query_one("#circle-list", OptionList)
-        try:
-            listing.get_option(option_id(placement.person))
-        except OptionDoesNotExist:  # not listed (hidden in child view)
-            return
-        person = self.workbook.person(placement.person)
-        listing.replace_option_prompt(
-            option_id(placement.person),
-            self._line(placement, person, person_id == self.selected, self.has_class("-narrow")),
-        )
+        if placement is not None:
+            self.query_one(CircleList).repaint(placement, self.workbook.person(person_id),
+                                               person_id == self.selected,
+                                               self.has_class("-narrow"))
 
     @on(RingsDiagram.PersonClicked)
     def clicked(self, event: RingsDiagram.PersonClicked) -> None:
@@ -395,8 +340,7 @@ class CircleStep(Step):
             return
         name = self._person_name(placement.person)
         # Keep the cursor near where it was: the next person down, else the one above.
-        listing = self.query_one("#circle-list", OptionList)
-        ids = [person_of(o) for o in listing.options if person_of(o) is not None]
+        ids = self.query_one(CircleList).person_ids()
         if placement.person in ids:
             index = ids.index(placement.person)
             rest = ids[index + 1:] + ids[:index][::-1]
@@ -485,9 +429,4 @@ class CircleStep(Step):
         return circle_progress(self.circle_id, workbook)
 
 
-def circle_steps(content: Wording) -> list[CircleStep]:
-    """One step per circle, in the order a session takes them."""
-    return [CircleStep(content, c.id, id=f"circle-{c.id}") for c in content.circles]
-
-
-__all__: list[str] = ["CircleStep", "circle_steps", "hidden_in_child_view"]
+__all__: list[str] = ["CircleStep", "hidden_in_child_view"]

@@ -7,7 +7,6 @@ Everything a person typed goes in as literal text (`Content`), never as markup.
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets.option_list import Option
 
 from circles_tui.core.model import Person, Placement
 from circles_tui.core.progress import SERVICES
@@ -15,18 +14,6 @@ from circles_tui.core.wording import CircleText, Wording
 from circles_tui.widgets.rings import clean_name, shorten
 
 SNIPPET = 48  # characters of a note shown in the list
-
-
-def option_id(person_id: str) -> str:
-    """The list's id for a person's line ("person:" keeps it apart from the headings)."""
-    return f"person:{person_id}"
-
-
-def person_of(option: Option) -> str | None:
-    """The person a line of the list stands for, or None for headings and hints."""
-    if option.disabled or not option.id or not option.id.startswith("person:"):
-        return None
-    return option.id.removeprefix("person:")
 
 
 def heading(circle: CircleText, role: str, with_purpose: bool) -> Content:
