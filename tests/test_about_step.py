@@ -18,19 +18,19 @@ def harness() -> StepHarness:
     return StepHarness(AboutStep(bundled()), workbook)
 
 
-async def go_to(pilot, app: StepHarness, field: str) -> None:
+async def press_on(pilot, app: StepHarness, field: str, *keys: str) -> None:
+    """Highlight `field` in the list, then press `keys`."""
     fields = app.query_one("#about-fields", OptionList)
     fields.focus()
     fields.highlighted = fields.get_option_index(field)
+    await pilot.press(*keys)
     await pilot.pause()
 
 
 async def test_enter_opens_the_fields_dialog_and_done_changes_that_field_only():
     app = harness()
     async with app.run_test(size=(100, 30)) as pilot:
-        await go_to(pilot, app, "pronouns")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_on(pilot, app, "pronouns", "enter")
         assert isinstance(app.screen, TextDialog)
         await pilot.press(*"they/them", "enter")
         await pilot.pause()
@@ -45,9 +45,7 @@ async def test_enter_opens_the_fields_dialog_and_done_changes_that_field_only():
 async def test_an_age_that_is_not_a_number_is_refused_with_a_sentence():
     app = harness()
     async with app.run_test(size=(100, 30)) as pilot:
-        await go_to(pilot, app, "age")
-        await pilot.press("e")
-        await pilot.pause()
+        await press_on(pilot, app, "age", "e")
         await pilot.press("ctrl+u", *"eight", "enter")
         await pilot.pause()
         assert app.session.workbook.about.age == 9
@@ -58,9 +56,7 @@ async def test_an_age_that_is_not_a_number_is_refused_with_a_sentence():
 async def test_the_sharing_flag_switches_without_a_dialog():
     app = harness()
     async with app.run_test(size=(100, 30)) as pilot:
-        await go_to(pilot, app, "share_false_supporters")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press_on(pilot, app, "share_false_supporters", "enter")
         assert not isinstance(app.screen, TextDialog)
         assert app.session.workbook.about.share_false_supporters is True
         await pilot.press("enter")
@@ -71,9 +67,7 @@ async def test_the_sharing_flag_switches_without_a_dialog():
 async def test_d_adds_today_once():
     app = harness()
     async with app.run_test(size=(100, 30)) as pilot:
-        await go_to(pilot, app, "session_dates")
-        await pilot.press("d")
-        await pilot.pause()
+        await press_on(pilot, app, "session_dates", "d")
         assert app.session.workbook.about.session_dates == (date(2026, 3, 2), date.today())
         await pilot.press("d")
         await pilot.pause()

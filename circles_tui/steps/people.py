@@ -235,7 +235,7 @@ class PeopleStep(Step):
             return
         person = await self.app.push_screen_wait(
             PersonEditDialog(Person("new", ""), "Add someone", child_view=self.child_view))
-        if person is None or self.workbook is None:
+        if person is None:
             return
         person = attrs.evolve(person, id=new_person_id(self.workbook, person.name))
         twin = next((p for p in self.workbook.people
@@ -300,13 +300,12 @@ class PeopleStep(Step):
             f"They will become one person called {person.name}.",
             others,
         ))
-        if other_id is None or self.workbook is None:
+        if other_id is None:
             return
-        workbook = self.workbook
         keep, drop = person, next(p for p in others if p.id == other_id)
         if not await self.app.push_screen_wait(ConfirmDialog(
             f"Merge {drop.name} into {keep.name}?",
-            self._merge_description(workbook, keep, drop), yes="Merge",
+            self._merge_description(self.workbook, keep, drop), yes="Merge",
         )):
             return
         self.edit(partial(people.merge, keep.id, drop.id), f"Merged {drop.name} into {keep.name}")

@@ -217,7 +217,7 @@ class SupportersStep(Step):
                 return column
         return None
 
-    def _current(self) -> SupporterColumn:
+    def _column_in_use(self) -> SupporterColumn:
         return self._focused_column() or self._columns()[0]
 
     def _entry(self, column: SupporterColumn) -> Supporter | None:
@@ -240,14 +240,14 @@ class SupportersStep(Step):
         if action in ("edit", "remove", "where"):
             if not self.is_mounted or self.workbook is None or not self._columns():
                 return None
-            return True if self._entry(self._current()) is not None else None
+            return True if self._entry(self._column_in_use()) is not None else None
         return True
 
     # -- actions ----------------------------------------------------------------------------
 
     def action_column(self, step: int) -> None:
         columns = self._columns()
-        current = self._current()
+        current = self._column_in_use()
         index = columns.index(current) if current in columns else 0
         target = columns[max(0, min(len(columns) - 1, index + step))]
         target.entries.focus()
@@ -256,7 +256,7 @@ class SupportersStep(Step):
     async def action_add(self) -> None:
         if self.workbook is None:
             return
-        kind = self._current().kind
+        kind = self._column_in_use().kind
         already = {entry.person for entry in self.workbook.supporters.get(kind.id, ())}
         choice = await self.app.push_screen_wait(
             PersonDialog(self.workbook, f"Add someone to {kind.title}", exclude=already))
@@ -283,7 +283,7 @@ class SupportersStep(Step):
         self.call_after_refresh(self._edit_entry, column)
 
     def action_edit(self) -> None:
-        self._edit_entry(self._current())
+        self._edit_entry(self._column_in_use())
 
     @work
     async def _edit_entry(self, column: SupporterColumn) -> None:
@@ -308,7 +308,7 @@ class SupportersStep(Step):
     def action_remove(self) -> None:
         if self.workbook is None:
             return
-        column = self._current()
+        column = self._column_in_use()
         entry = self._entry(column)
         if entry is None:
             return
@@ -325,7 +325,7 @@ class SupportersStep(Step):
     def action_where(self) -> None:
         if self.workbook is None:
             return
-        column = self._current()
+        column = self._column_in_use()
         entry = self._entry(column)
         if entry is None:
             return
