@@ -1,4 +1,9 @@
-"""The App: owns the open workbook, saving, undo, themes and the keys that work everywhere."""
+"""The App: owns the open workbook, saving, undo, themes and the keys that work everywhere.
+
+Data down, messages up: the app holds the `Session` and shows its state as reactives
+(`workbook`, `child_view`, `save_status`) that the workspace and its steps watch; a step
+asks for a change by posting `Step.Edited`, which bubbles up to the app.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,10 @@ from circles_tui.core.edits import EditRefused, Operation
 from circles_tui.core.model import Workbook
 from circles_tui.core.preferences import THEMES, load_preferences, save_preferences
 from circles_tui.core.session import Session
+from circles_tui.dialogs.conflict import ConflictDialog
+from circles_tui.screens.start import StartScreen
+from circles_tui.screens.workspace import WorkspaceScreen
+from circles_tui.steps.step import Step
 
 AUTOSAVE_DELAY = 0.4  # seconds after the last edit; the brief promises a save within a second
 
@@ -58,6 +67,9 @@ class CirclesApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
+    # The session's current workbook, set after every change (undo, reload) for watchers.
+    # Always announced: comparing two big workbooks would cost more than redrawing.
+    workbook: var[Workbook | None] = var(None, always_update=True)
     child_view: var[bool] = var(False)
     # A line for the status bar: where the work is and when it was last saved.
     save_status: var[str] = var("")
@@ -73,6 +85,7 @@ class CirclesApp(App[int]):
         self.session: Session | None = None
         self._lock = None
         self._save_timer: Timer | None = None
+        self._asking_about_conflict = False  # a ConflictDialog is open
 
     # -- start-up ----------------------------------------------------------------------
 
@@ -101,8 +114,6 @@ class CirclesApp(App[int]):
             self.push_screen(dialog, made)
 
     def show_start(self) -> None:
-        from circles_tui.screens.start import StartScreen
-
         self.push_screen(StartScreen())
 
     @property
@@ -135,13 +146,13 @@ class CirclesApp(App[int]):
 
     def _start(self, session: Session) -> None:
         from circles_tui.core import recent_files
-        from circles_tui.screens.workspace import WorkspaceScreen
 
         self._release_lock()
         self.session = session
         self._take_lock(session)
         if session.path is not None:
             recent_files.remember(session.path)
+        self.workbook = session.workbook
         self._update_save_status()
         workspace = WorkspaceScreen()
         # Replace whatever is showing (start screen, dialogs) with the workspace.
@@ -172,6 +183,11 @@ class CirclesApp(App[int]):
             self._lock = None
 
     # -- editing -----------------------------------------------------------------------
+
+    def on_step_edited(self, event: Step.Edited) -> None:
+        """A step (in the workspace) asks for an edit: apply it to the current workbook."""
+        event.stop()
+        self.apply_edit(event.operation, event.label)
 
     def apply_edit(self, operation: Operation, label: str) -> None:
         """Apply an edit to the current workbook, refresh the screen and save soon after."""
@@ -205,17 +221,11 @@ class CirclesApp(App[int]):
         self._after_change()
 
     def _after_change(self) -> None:
-        self.refresh_workspace()
         if self._save_timer is None:
             self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
         self._update_save_status()  # after the timer is set, so it says "saving…"
-
-    def refresh_workspace(self) -> None:
-        from circles_tui.screens.workspace import WorkspaceScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, WorkspaceScreen):
-                screen.show_workbook()
+        assert self.session is not None
+        self.workbook = self.session.workbook
 
     # -- saving ------------------------------------------------------------------------
 
@@ -287,24 +297,24 @@ class CirclesApp(App[int]):
         return True
 
     def _on_conflict(self, error: file_format.ConflictError) -> None:
-        from circles_tui.dialogs.conflict import ConflictDialog
-
         def decided(choice: str | None) -> None:
             assert self.session is not None
+            self._asking_about_conflict = False
             if choice == "reload":
                 try:
                     self.session.reload()
                 except file_format.WorkbookFileError as problem:
                     self.notify(problem.sentence(), severity="error", timeout=15, markup=False)
                     return
-                self.refresh_workspace()
                 self._update_save_status()
+                self.workbook = self.session.workbook
                 self.notify("Reloaded from disk. Ctrl+Z brings back your version.", timeout=6)
             elif choice == "save-as":
                 self.action_save_as()
 
         self._update_save_status()
-        if not any(type(s).__name__ == "ConflictDialog" for s in self.screen_stack):
+        if not self._asking_about_conflict:
+            self._asking_about_conflict = True
             self.push_screen(ConflictDialog(error.sentence()), decided)
 
     def _update_save_status(self) -> None:
@@ -332,13 +342,6 @@ class CirclesApp(App[int]):
             else "Practitioner view: everything is shown.",
             timeout=3,
         )
-
-    def watch_child_view(self, child_view: bool) -> None:
-        from circles_tui.screens.workspace import WorkspaceScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, WorkspaceScreen):
-                screen.set_child_view(child_view)
 
     def action_next_theme(self) -> None:
         current = THEMES.index(self.theme) if self.theme in THEMES else -1

@@ -321,27 +321,11 @@ def _open(args: argparse.Namespace, content) -> int:
         raise UsageError("the app needs a terminal to run in; from a script or a pipe, use "
                          "circles new, validate, export or diff (see circles --help).")
     if args.example:
+        from circles_tui.core.examples import copy_example
+
         path = copy_example()
     from circles_tui.app import CirclesApp
 
     app = CirclesApp(path=path, content=content, theme=args.theme)
     app.run()
     return app.return_code or 0
-
-
-def copy_example() -> Path:
-    """A fresh copy of the complete example, so trying the app never edits the original."""
-    import shutil
-    import tempfile
-
-    from circles_tui.core import owner_only
-
-    source = example_path("mia-complete.toml")
-    target = Path(tempfile.mkdtemp(prefix="circles-example-")) / source.name
-    shutil.copyfile(source, target)
-    owner_only.restrict_path(target)
-    return target
-
-
-def example_path(name: str) -> Path:
-    return Path(__file__).with_name("examples") / name

@@ -27,6 +27,7 @@ class StepHarness(App):
         self.step = step
         self.session = Session(workbook)
         self.labels: list[str] = []
+        self.notices: list[str] = []  # every notification's text, in order
         self.workbook_path = None  # as CirclesApp has, for steps that save beside the workbook
 
     def compose(self) -> ComposeResult:
@@ -36,6 +37,10 @@ class StepHarness(App):
     def on_mount(self) -> None:
         self.step.workbook = self.session.workbook
         self.step.focus()
+
+    def notify(self, message, *args, **kwargs) -> None:
+        self.notices.append(str(message))
+        super().notify(message, *args, **kwargs)
 
     def on_step_edited(self, event: Step.Edited) -> None:
         try:

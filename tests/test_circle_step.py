@@ -11,7 +11,8 @@ from circles_tui.dialogs.common import PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.core.model import About, Person, Placement, Supporter, TreePart, Workbook
 from circles_tui.core.edits.circles import set_placements
-from circles_tui.steps.circle import CircleStep, progress_of
+from circles_tui.core.progress import circle_progress as progress_of
+from circles_tui.steps.circle import CircleStep
 from circles_tui.widgets.rings import RingsDiagram
 from tests.harness import StepHarness
 
@@ -651,3 +652,27 @@ def test_snapshot_complete_example(snap_compare, complete_example, circle, size)
 def test_snapshot_child_view(snap_compare, complete_example):
     assert snap_compare(harness("trusted-adults", complete_example), terminal_size=(100, 32),
                         press=["f2"])
+
+
+async def test_a_person_removed_while_the_ring_is_asked_is_not_placed():
+    """The add chain (name, then ring) runs in a worker; the placement is decided against
+    the workbook current when the ring is chosen, so someone removed meanwhile is refused."""
+    from functools import partial
+
+    from circles_tui.core.edits import people
+
+    app = harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", *"Ms Ahmed", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RingDialog)
+        app.session.apply(partial(people.remove, "ms-ahmed"), "Removed meanwhile")
+        app.step.workbook = app.session.workbook
+        await pilot.press("1")
+        await pilot.pause()
+        assert not isinstance(app.screen, RingDialog)
+        assert "ms-ahmed" not in app.session.workbook.people_by_id()
+        assert placement(app, "ms-ahmed") is None
+        assert app.notices[-1] == "That person is no longer in the workbook, so nothing changed."
+        assert listed(app) == ["nanna-jo", "mum", "dad", "jay"]  # as before the add

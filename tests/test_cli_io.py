@@ -191,7 +191,7 @@ def test_an_option_after_the_command_does_not_undo_one_before_it(tmp_path):
 
 
 def test_the_bundled_example_is_a_real_file_in_the_package():
-    from circles_tui.cli import copy_example, example_path
+    from circles_tui.core.examples import copy_example, example_path
 
     path = example_path("mia-complete.toml")
     assert path.is_file() and not path.is_symlink() and not path.parent.is_symlink()

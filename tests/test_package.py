@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 
 from circles_tui import __version__
-from circles_tui.cli import example_path
+from circles_tui.core.examples import example_path
 from tests.conftest import EXAMPLES, ROOT
 
 PACKAGE_EXAMPLES = example_path("mia-complete.toml").parent

@@ -12,7 +12,9 @@ from circles_tui.dialogs.common import ConfirmDialog, TextDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
 from circles_tui.core.model import Person, Placement, Supporter, Workbook
 from circles_tui.core.proposed_network import proposed_network
-from circles_tui.steps.people import PeopleStep, combine_people, place_names
+from circles_tui.core.edits.people import combine_people
+from circles_tui.core.places import place_names
+from circles_tui.steps.people import PeopleStep
 from circles_tui.steps.summary import SummaryStep
 from circles_tui.steps.supporters import SupportersStep
 from tests.harness import StepHarness
@@ -404,3 +406,27 @@ def test_snapshot_child_view(snap_compare, complete_example):
 
     assert snap_compare(StepHarness(PeopleStep(bundled()), complete_example),
                         terminal_size=(80, 24), run_before=child_view)
+
+
+async def test_a_rename_finished_after_the_person_went_away_changes_nothing():
+    """The rename dialog waits in a worker; the operation is decided against the workbook
+    current when it is finished, so a person removed meanwhile is refused in a sentence."""
+    from functools import partial
+
+    from circles_tui.core.edits import people
+
+    app = harness()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        person = selected(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        app.session.apply(partial(people.remove, person), "Removed meanwhile")
+        app.step.workbook = app.session.workbook
+        await pilot.press(*" again", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, TextDialog)
+        assert person not in app.session.workbook.people_by_id()
+        assert app.notices[-1] == "That person is no longer in the workbook, so nothing changed."
+        assert app.labels == []

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,9 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.core import recent_files
-
-if TYPE_CHECKING:
-    from circles_tui.app import CirclesApp
+from circles_tui.core.examples import copy_example
 
 WELCOME = (
     "Map a child's world with them: the people who matter, who they would go to, "
@@ -40,8 +36,6 @@ class StartScreen(Screen):
         Binding("e", "example", "Example", id="start-example"),
         Binding("c", "clear_recent", "Clear recent", id="start-clear"),
     ]
-
-    app: CirclesApp
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="start-box"):
@@ -103,8 +97,6 @@ class StartScreen(Screen):
         self.app.push_screen(OpenFileDialog(folder), chosen)
 
     def action_example(self) -> None:
-        from circles_tui.cli import copy_example
-
         self.app.open_workbook(copy_example())
 
     def action_clear_recent(self) -> None:

@@ -1,8 +1,11 @@
-"""The workspace: the step list always in view, and the current step beside it."""
+"""The workspace: the step list always in view, and the current step beside it.
+
+It watches the app's `workbook`, `child_view` and `save_status` and passes them down to
+the step on screen, the step list's marks and the status bar. Edits do not stop here:
+a step's `Step.Edited` bubbles on up to the app.
+"""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,10 +18,8 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.core.model import Workbook
 from circles_tui.steps.step import Progress, Step
-
-if TYPE_CHECKING:
-    from circles_tui.app import CirclesApp
 
 PROGRESS_MARKS: dict[Progress, str] = {"empty": "○", "started": "◐", "done": "●"}
 
@@ -80,8 +81,6 @@ class WorkspaceScreen(Screen):
         Binding("g", "go_to_steps", "Steps", id="go-to-steps", show=False),
     ]
 
-    app: CirclesApp
-
     def __init__(self) -> None:
         super().__init__()
         self.steps = build_steps(self.app.content, self.app.preferences.child_words)
@@ -101,19 +100,23 @@ class WorkspaceScreen(Screen):
 
     def on_mount(self) -> None:
         self.watch(self.app, "save_status", self._show_status)
-        self.set_child_view(self.app.child_view)
+        self.watch(self.app, "child_view", self._show_child_view)
         self._fill_step_list()
         self.show_step(0)
+        # After the first step is shown: each change of workbook from here on.
+        self.watch(self.app, "workbook", self._show_workbook, init=False)
 
     # -- data down ---------------------------------------------------------------------
 
-    def show_workbook(self) -> None:
-        """Push the session's workbook into the step on screen and refresh the marks."""
-        self.steps[self.current].workbook = self.app.session.workbook
+    def _show_workbook(self, workbook: Workbook | None) -> None:
+        """Push the workbook into the step on screen and refresh the marks."""
+        if workbook is None:
+            return
+        self.steps[self.current].workbook = workbook
         self._fill_step_list()
         self._show_status()
 
-    def set_child_view(self, child_view: bool) -> None:
+    def _show_child_view(self, child_view: bool) -> None:
         for step in self.steps:
             step.child_view = child_view
         self._show_status()
@@ -123,8 +126,8 @@ class WorkspaceScreen(Screen):
             status = self.query_one(StatusBar)
         except NoMatches:  # not composed yet
             return
-        session = self.app.session
-        about = session.workbook.about if session else None
+        workbook = self.app.workbook
+        about = workbook.about if workbook is not None else None
         parts = []
         if about is not None:
             parts.append(about.child + (f" ({about.age})" if about.age is not None else ""))
@@ -136,7 +139,7 @@ class WorkspaceScreen(Screen):
 
     def _fill_step_list(self) -> None:
         step_list = self.query_one(StepList)
-        workbook = self.app.session.workbook
+        workbook = self.app.workbook
         highlighted = step_list.highlighted
         options = []
         for step in self.steps:
@@ -152,7 +155,7 @@ class WorkspaceScreen(Screen):
         index = max(0, min(index, len(self.steps) - 1))
         self.current = index
         step = self.steps[index]
-        step.workbook = self.app.session.workbook
+        step.workbook = self.app.workbook
         switcher = self.query_one(ContentSwitcher)
         mounting = None if step.parent is not None else switcher.mount(step)
         switcher.current = step.id
@@ -192,12 +195,6 @@ class WorkspaceScreen(Screen):
     @on(OptionList.OptionSelected, "#steps")
     def _step_selected(self, event: OptionList.OptionSelected) -> None:
         self.show_step(event.option_index)
-
-    # -- messages up -------------------------------------------------------------------
-
-    def on_step_edited(self, event: Step.Edited) -> None:
-        event.stop()
-        self.app.apply_edit(event.operation, event.label)
 
 
 def _first_focusable(widget: Widget) -> Widget | None:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import attrs
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.core.edits import about as about_edits
+from circles_tui.core.edits.about import TEXT_KINDS
+from circles_tui.core.model import About, Workbook
+from circles_tui.core.progress import about_progress
 from circles_tui.dialogs.common import TextDialog
-from circles_tui.core.model import About, ModelError, Workbook
 from circles_tui.steps.step import Progress, Step
 
 
@@ -22,26 +26,30 @@ class AboutField:
     name: str  # the About attribute
     label: str
     help: str
-    kind: str = "text"  # text, age, dates, lines, flag, note
     private: bool = False  # practitioner-only: hidden in child view
+
+    @property
+    def kind(self) -> str:
+        """How it is shown and edited: a yes/no flag, or text read as `TEXT_KINDS` says."""
+        return "flag" if self.name == "share_false_supporters" else TEXT_KINDS.get(self.name, "text")
 
 
 FIELDS = (
     AboutField("child", "Child or young person",
                "Their name or initials, as the family chose."),
-    AboutField("age", "Age", "In years; leave empty if not known.", kind="age"),
+    AboutField("age", "Age", "In years; leave empty if not known."),
     AboutField("pronouns", "Pronouns", "For example: she/her, he/him, they/them."),
     AboutField("taking_part", "Taking part",
-               "Who is taking part in this session: one person a line.", kind="lines"),
+               "Who is taking part in this session: one person a line."),
     AboutField("session_dates", "Session dates",
-               "One date a line, like 2026-11-22. Press d to add today.", kind="dates"),
+               "One date a line, like 2026-11-22. Press d to add today."),
     AboutField("practitioner", "Practitioner", "Your name."),
     AboutField("organisation", "Organisation", "Your team or service."),
     AboutField("share_false_supporters", "Share false supporters",
                "Has the young person agreed that their false supporters may appear in shared "
-               "outputs? Space or enter switches.", kind="flag"),
+               "outputs? Space or enter switches."),
     AboutField("practitioner_note", "Practitioner note",
-               "Only for you and your colleagues; hidden in child view.", kind="note", private=True),
+               "Only for you and your colleagues; hidden in child view.", private=True),
 )
 
 
@@ -100,10 +108,7 @@ class AboutStep(Step):
         self._show_help()
 
     def progress(self, workbook: Workbook) -> Progress:
-        about = workbook.about
-        if about.practitioner and about.session_dates and about.taking_part:
-            return "done"
-        return "started"
+        return about_progress(workbook)
 
     @on(OptionList.OptionHighlighted, "#about-fields")
     def _show_help(self) -> None:
@@ -118,79 +123,32 @@ class AboutStep(Step):
         return visible[fields.highlighted] if fields.highlighted < len(visible) else None
 
     @on(OptionList.OptionSelected, "#about-fields")
-    def action_edit(self) -> None:
+    def _chosen(self) -> None:
+        self.action_edit()
+
+    @work
+    async def action_edit(self) -> None:
         field = self._highlighted()
         if field is None or self.workbook is None:
             return
-        about = self.workbook.about
+        label = f"Changed {field.label.lower()}"
         if field.kind == "flag":
-            self._set(field, not about.share_false_supporters)
+            self.edit(about_edits.toggle_false_supporters_shared, label)
             return
-        value = display_value(about, field)
+        value = display_value(self.workbook.about, field)
         if field.kind in ("dates", "lines"):
             value = value.replace(", ", "\n")
         multiline = field.kind in ("dates", "lines", "note")
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                self._set_from_text(field, text)
-
-        self.app.push_screen(
-            TextDialog(field.label, value, field.help, multiline=multiline), done
-        )
+        text = await self.app.push_screen_wait(
+            TextDialog(field.label, value, field.help, multiline=multiline))
+        if text is not None:
+            self.edit(partial(about_edits.set_from_text, field.name, text), label)
 
     def action_add_today(self) -> None:
         if self.workbook is None:
             return
-        dates = self.workbook.about.session_dates
         today = date.today()
-        if today in dates:
+        if today in self.workbook.about.session_dates:
             self.notify("Today's date is already there.", timeout=3)
             return
-        self._set(next(f for f in FIELDS if f.name == "session_dates"), dates + (today,))
-
-    def _set_from_text(self, field: AboutField, text: str) -> None:
-        try:
-            value = parse_value(field, text)
-        except ValueError as error:
-            self.notify(str(error), severity="error", timeout=6, markup=False)
-            return
-        self._set(field, value)
-
-    def _set(self, field: AboutField, value: object) -> None:
-        assert self.workbook is not None
-        try:
-            about = attrs.evolve(self.workbook.about, **{field.name: value})
-            workbook = attrs.evolve(self.workbook, about=about)
-        except ModelError as error:
-            self.notify(error.message[:1].upper() + error.message[1:] + ".", severity="error",
-                        timeout=6, markup=False)
-            return
-        self.edit(workbook, f"Changed {field.label.lower()}")
-
-
-def parse_value(field: AboutField, text: str) -> object:
-    """Turn what was typed into the About value, or raise ValueError with a plain sentence."""
-    if field.kind == "age":
-        text = text.strip()
-        if not text:
-            return None
-        if not text.isdigit():
-            raise ValueError("The age should be a whole number of years, like 8.")
-        return int(text)
-    if field.kind == "dates":
-        dates = []
-        for line in text.replace(",", "\n").splitlines():
-            if line.strip():
-                try:
-                    dates.append(date.fromisoformat(line.strip()))
-                except ValueError:
-                    raise ValueError(
-                        f"'{line.strip()}' is not a date; write dates like 2026-11-22."
-                    ) from None
-        return tuple(dates)
-    if field.kind == "lines":
-        return tuple(line.strip() for line in text.splitlines() if line.strip())
-    if field.kind == "note":
-        return text
-    return text.strip()
+        self.edit(partial(about_edits.add_session_date, today), "Changed session dates")

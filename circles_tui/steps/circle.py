@@ -1,7 +1,7 @@
 """One safety circle: the question to ask, the ring picture, and the people in it.
 
 `CircleStep` serves all five circles; the circle's id picks its wording from
-`Content` and its placements from the workbook. The picture (left) and the
+the worksheet wording and its placements from the workbook. The picture (left) and the
 list grouped by ring (right) show the same people; moving the cursor in the
 list highlights the person in the picture.
 
@@ -22,63 +22,27 @@ practitioner-only note.
 
 from __future__ import annotations
 
-import attrs
-from textual import on
+from functools import partial
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import OptionDoesNotExist
 
-from circles_tui.core.wording import THEME_ROLES, CircleText
-from circles_tui.core.wording import Wording
-from circles_tui.dialogs.common import PersonChoice, PersonDialog
+from circles_tui.core.edits import circles
+from circles_tui.core.model import RING_COUNT, Placement, Workbook
+from circles_tui.core.progress import SERVICES, circle_progress
+from circles_tui.core.wording import THEME_ROLES, CircleText, Wording
+from circles_tui.dialogs.common import PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
-from circles_tui.core.model import RING_COUNT, Person, Placement, Workbook
-from circles_tui.core.edits.circles import set_placements
-from circles_tui.core.edits.people import add_person, new_person_id
-from circles_tui.core.render_cache import RenderCache
+from circles_tui.steps import circle_view
+from circles_tui.steps.circle_list import CircleList, option_id, person_of
 from circles_tui.steps.step import Progress, Step, update_text
-from circles_tui.widgets.nowrap_list import NoWrapOptionList
-from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name, shorten
-
-SERVICES = "services-suggest"
-DONE_AT = 3  # people placed before a family circle counts as done
-SNIPPET = 48  # characters of a note shown in the list
-
-
-def progress_of(circle_id: str, workbook: Workbook) -> Progress:
-    """How far a circle has got.
-
-    "empty" with no one placed. A family circle is "done" with at least three
-    people placed. "Services suggest" is "done" once it has someone in it and
-    everyone there has the practitioner's reason and the young person's view
-    recorded ("didn't say" counts): that conversation is the point of it.
-    """
-    placements = workbook.circles.get(circle_id, ())
-    if not placements:
-        return "empty"
-    if circle_id == SERVICES:
-        complete = all(
-            str(p.extras.get("reason", "")).strip() and p.extras.get("yp_view")
-            for p in placements
-        )
-        return "done" if complete else "started"
-    return "done" if len(placements) >= DONE_AT else "started"
-
-
-def option_id(person_id: str) -> str:
-    """The list's id for a person's line ("person:" keeps it apart from the headings)."""
-    return f"person:{person_id}"
-
-
-def person_of(option: Option) -> str | None:
-    """The person a line of the list stands for, or None for headings and hints."""
-    if option.disabled or not option.id or not option.id.startswith("person:"):
-        return None
-    return option.id.removeprefix("person:")
+from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name
 
 
 def hidden_in_child_view(workbook: Workbook) -> set[str]:
@@ -186,12 +150,7 @@ class CircleStep(Step):
         self.child_words_first = child_words  # the practitioner's preference
         self.child_words = child_words  # which wording of the question is showing
         self.selected: str | None = None  # the highlighted person's id
-        self._rebuilding = False
         self._keys_state: tuple[bool, bool] | None = None
-        # The list's lines from the last redraw. Most survive an edit, with the heights
-        # Textual cached on them: measuring 1,000 fresh lines was most of the time a key
-        # took in a big circle.
-        self._lines: RenderCache[Content] = RenderCache()
         self.add_class(f"-role-{self.role}")
 
     @property
@@ -206,7 +165,7 @@ class CircleStep(Step):
         with Horizontal(id="circle-body"):
             yield RingsDiagram(id="circle-rings")
             with Vertical(id="circle-side"):
-                yield NoWrapOptionList(id="circle-list")
+                yield CircleList(self.circle_id, self.circle, self.role, id="circle-list")
                 with VerticalScroll(id="circle-detail-box", can_focus=False):
                     yield Static(id="circle-detail")
 
@@ -249,7 +208,8 @@ class CircleStep(Step):
         by_ring: list[list[Placement]] = [[] for _ in range(RING_COUNT)]
         for placement in visible:
             by_ring[placement.ring - 1].append(placement)
-        self._fill_list(by_ring, people)
+        self.query_one(CircleList).fill(by_ring, people, self.selected,
+                                        self.has_class("-narrow"))
         self.query_one(RingsDiagram).show(
             workbook.about.child,
             [[RingPerson(p.person, people[p.person].name) for p in ring] for ring in by_ring],
@@ -268,134 +228,27 @@ class CircleStep(Step):
             self.refresh_bindings()
 
     def _show_text(self) -> None:
-        circle, role = self.circle, f"$text-{self.role}"
-        heading: list[tuple[str, str]] = [(circle.title, f"bold {role}")]
-        if self.has_class("-short") and not self.child_view:
-            heading.append((f"  {circle.purpose}", "$text-muted"))  # one line, cut to fit
-        update_text(self.query_one("#circle-heading", Static), Content.assemble(*heading))
+        circle, short = self.circle, self.has_class("-short")
+        update_text(self.query_one("#circle-heading", Static),
+                    circle_view.heading(circle, self.role, short and not self.child_view))
         update_text(self.query_one("#circle-purpose", Static), Content(circle.purpose))
-        whose, question, other = (
-            ("Child's words", circle.child_question, "Adult's words")
-            if self.child_words
-            else ("Adult's words", circle.adult_question, "Child's words")
-        )
-        parts = [(f"{whose}  ", "italic $text-muted"), (question, "bold")]
-        if not self.has_class("-short"):  # the footer shows the key on small screens
-            parts.append((f"  (t: {other.lower()})", "$text-muted"))
-        update_text(self.query_one("#circle-question", Static), Content.assemble(*parts))
+        # The footer shows the key on small screens.
+        update_text(self.query_one("#circle-question", Static),
+                    circle_view.question(circle, self.child_words, name_the_key=not short))
         guidance = self.query_one("#circle-guidance", Static)
         update_text(guidance, Content(circle.guidance))
         guidance.set_class(not circle.guidance, "-empty")
 
-    def _fill_list(self, by_ring: list[list[Placement]], people: dict[str, Person]) -> None:
-        options: list[Option] = []
-        role = f"$text-{self.role}"
-        narrow = self.has_class("-narrow")
-        for number, ring in enumerate(by_ring, start=1):
-            heading = Content.assemble(
-                (f" {number} ", f"bold reverse {role}"),
-                (f" {self.circle.ring_label(number)}", f"bold {role}"),
-                (f"  ({len(ring)})", "$text-muted"),
-            )
-            options.append(Option(heading, id=f"ring-{number}", disabled=True))
-            if not ring:
-                options.append(
-                    Option(Content.styled("    no one yet", "italic $text-muted"),
-                           id=f"empty-{number}", disabled=True)
-                )
-            for placement in ring:
-                line = self._line(placement, people[placement.person],
-                                  placement.person == self.selected, narrow)
-                options.append(Option(line, id=option_id(placement.person)))
-        if not any(by_ring):
-            options.append(
-                Option(Content.styled("Press a to add someone.", "$text-muted"),
-                       id="hint", disabled=True)
-            )
-        self._lines.end_pass()
-        listing = self.query_one("#circle-list", OptionList)
-        self._rebuilding = True
-        try:
-            scroll_y = listing.scroll_y
-            listing.set_options(options)
-            if self.selected is not None:
-                listing.highlighted = listing.get_option_index(option_id(self.selected))
-            listing.scroll_to(y=scroll_y, animate=False, immediate=True)
-            if listing.highlighted is not None:
-                listing.scroll_to_highlight()
-        finally:
-            self._rebuilding = False
-
-    def _line(self, placement: Placement, person: Person, selected: bool, narrow: bool) -> Content:
-        """The list line for a placement, reused from the last redraw when nothing changed."""
-        return self._lines.get((selected, narrow), (placement, person),
-                               lambda: self._list_line(placement, person, selected, narrow))
-
-    def _list_line(self, placement: Placement, person: Person, selected: bool,
-                   narrow: bool) -> Content:
-        """Two short lines: the name and relationship, then the note (or, here, the reason).
-
-        On a narrow screen only the first line, with a mark where a reason is missing.
-        """
-        # A pointer marks the selected person, so the cursor shows with colours off too.
-        parts: list[tuple[str, str] | str] = [
-            ("▶" if selected else " ", "bold"), (clean_name(person.name), "bold")]
-        if person.relationship.strip():
-            parts.append((f" · {clean_name(person.relationship)}", "$text-muted"))
-        if narrow:
-            if self.circle_id == SERVICES and not str(placement.extras.get("reason", "")).strip():
-                parts.insert(0, ("⚠", "bold $warning"))
-            return Content.assemble(*parts)
-        if self.circle_id == SERVICES:
-            reason = str(placement.extras.get("reason", "")).strip()
-            if reason:
-                parts.append(("\n   " + shorten(clean_name(reason), SNIPPET), "italic"))
-            else:
-                parts.append(("\n   ⚠ reason needed", "bold $warning"))
-        elif placement.note.strip():
-            note = shorten(clean_name(placement.note), SNIPPET)
-            parts.append((f"\n   “{note}”", "italic $text-muted"))
-        return Content.assemble(*parts)
-
     def _show_detail(self) -> None:
-        detail = self.query_one("#circle-detail", Static)
         placement = self._selected_placement()
         workbook = self.workbook
+        box = self.query_one("#circle-detail-box")
+        box.set_class(placement is None or workbook is None, "-empty")
         if placement is None or workbook is None:
-            self.query_one("#circle-detail-box").add_class("-empty")
             return
-        self.query_one("#circle-detail-box").remove_class("-empty")
-        person = workbook.person(placement.person)
-        lines: list[Content] = []
-        head = [(person.name, "bold")]
-        for extra in (person.relationship, person.lives):
-            if extra.strip():
-                head.append((f" · {extra}", "$text-muted"))
-        lines.append(Content.assemble(*head))
-        if placement.named_by:
-            named_by = self.content.named_by.get(placement.named_by, placement.named_by)
-            lines.append(self._detail_pair("Named by", named_by))
-        if placement.note.strip():
-            lines.append(self._detail_pair("Note", placement.note))
-        for field in self.circle.fields:
-            value = placement.extras.get(field.id)
-            if not value:
-                continue
-            shown = (", ".join(field.label_of(v) for v in value) if isinstance(value, tuple)
-                     else field.label_of(value))
-            lines.append(self._detail_pair(field.label, shown))
-        if not self.child_view:
-            if placement.practitioner_note.strip():
-                lines.append(self._detail_pair("Practitioner only", placement.practitioner_note,
-                                               "bold $warning"))
-            if person.concern.strip():
-                lines.append(self._detail_pair("Concern (practitioner only)", person.concern,
-                                               "bold $error"))
-        update_text(detail, Content("\n").join(lines))
-
-    @staticmethod
-    def _detail_pair(label: str, value: str, label_style: str = "$text-muted") -> Content:
-        return Content.assemble((f"{label}: ", label_style), value)
+        update_text(self.query_one("#circle-detail", Static), circle_view.detail(
+            self.content, self.circle, placement, workbook.person(placement.person),
+            self.child_view))
 
     # -- the selection -----------------------------------------------------------------
 
@@ -408,7 +261,7 @@ class CircleStep(Step):
     @on(OptionList.OptionHighlighted, "#circle-list")
     def highlighted(self, event: OptionList.OptionHighlighted) -> None:
         person_id = person_of(event.option)
-        if self._rebuilding or person_id is None:
+        if self.query_one(CircleList).rebuilding or person_id is None:
             return
         self.select(person_id)
 
@@ -431,19 +284,13 @@ class CircleStep(Step):
 
     def _repaint_line(self, person_id: str | None) -> None:
         """Redraw one person's line in the list (to move the pointer)."""
-        placement = self._current(person_id) if person_id else None
-        if placement is None or self.workbook is None:
+        if person_id is None or self.workbook is None:
             return
-        listing = self.query_one("#circle-list", OptionList)
-        try:
-            listing.get_option(option_id(placement.person))
-        except OptionDoesNotExist:  # not listed (hidden in child view)
-            return
-        person = self.workbook.person(placement.person)
-        listing.replace_option_prompt(
-            option_id(placement.person),
-            self._line(placement, person, person_id == self.selected, self.has_class("-narrow")),
-        )
+        placement = circles.placement_of(self.workbook, self.circle_id, person_id)
+        if placement is not None:
+            self.query_one(CircleList).repaint(placement, self.workbook.person(person_id),
+                                               person_id == self.selected,
+                                               self.has_class("-narrow"))
 
     @on(RingsDiagram.PersonClicked)
     def clicked(self, event: RingsDiagram.PersonClicked) -> None:
@@ -477,42 +324,31 @@ class CircleStep(Step):
 
     def action_move(self, direction: int) -> None:
         placement = self._selected_placement()
-        if placement is None or self.workbook is None:
+        if placement is None:
             return
         name = self._person_name(placement.person)
-        ring = placement.ring + direction
-        if not 1 <= ring <= RING_COUNT:
+        if not 1 <= placement.ring + direction <= RING_COUNT:
             edge = "innermost" if direction < 0 else "outermost"
             label = self.circle.ring_label(placement.ring)
             self.notify(f"{name} is already in the {edge} ring ({label}).", markup=False)
             return
-        moved = attrs.evolve(placement, ring=ring)
         way = "inward" if direction < 0 else "outward"
-        self._replace(placement, moved, f"Moved {name} {way} in {self.circle.short}")
-
-    def _replace(self, old: Placement, new: Placement | None, label: str) -> None:
-        assert self.workbook is not None
-        placements = [
-            new if p.person == old.person else p for p in self.placements()
-        ]
-        workbook = set_placements(
-            self.workbook, self.circle_id, [p for p in placements if p is not None]
-        )
-        self.edit(workbook, label)
+        self.edit(partial(circles.move, self.circle_id, placement.person, direction),
+                  f"Moved {name} {way} in {self.circle.short}")
 
     def action_remove(self) -> None:
         placement = self._selected_placement()
-        if placement is None or self.workbook is None:
+        if placement is None:
             return
         name = self._person_name(placement.person)
         # Keep the cursor near where it was: the next person down, else the one above.
-        listing = self.query_one("#circle-list", OptionList)
-        ids = [person_of(o) for o in listing.options if person_of(o) is not None]
+        ids = self.query_one(CircleList).person_ids()
         if placement.person in ids:
             index = ids.index(placement.person)
             rest = ids[index + 1:] + ids[:index][::-1]
             self.selected = rest[0] if rest else None
-        self._replace(placement, None, f"Removed {name} from {self.circle.short}")
+        self.edit(partial(circles.remove_from_circle, self.circle_id, placement.person),
+                  f"Removed {name} from {self.circle.short}")
         self.notify(f"Removed {name} from {self.circle.short} — ctrl+z to undo", markup=False)
 
     def action_where_else(self) -> None:
@@ -543,102 +379,56 @@ class CircleStep(Step):
                 places.append(f"Tree of Life: {self.content.tree_part(key).title}")
         return places
 
-    def action_edit(self) -> None:
+    @work
+    async def action_edit(self) -> None:
         placement = self._selected_placement()
         if placement is None or self.workbook is None:
             return
         person = self.workbook.person(placement.person)
+        edited = await self.app.push_screen_wait(
+            PlacementDialog(self.content, self.circle, person, placement, self.child_view))
+        if edited is not None and edited != placement:
+            self.edit(partial(circles.edit_placement, self.circle_id, edited),
+                      f"Edited {clean_name(person.name)} in {self.circle.short}")
 
-        def done(edited: Placement | None) -> None:
-            if edited is None or edited == placement:
-                return
-            current = self._current(placement.person)
-            if current is None:
-                return
-            # Keep a ring change made meanwhile (there is none today, but be safe).
-            edited = attrs.evolve(edited, ring=current.ring)
-            label = f"Edited {self._person_name(person.id)} in {self.circle.short}"
-            self._replace(current, edited, label)
-
-        self.app.push_screen(
-            PlacementDialog(self.content, self.circle, person, placement, self.child_view),
-            callback=done,
-        )
-
-    def _current(self, person_id: str) -> Placement | None:
-        return next((p for p in self.placements() if p.person == person_id), None)
-
-    def action_add(self) -> None:
+    @work
+    async def action_add(self) -> None:
+        """Who (a name, new or known), then which ring; in "services suggest" also the
+        reason, without which no one is added."""
         if self.workbook is None:
             return
         exclude = {p.person for p in self.placements()}
         if self.child_view:
             # Keep hidden people out of the name suggestions too.
             exclude |= hidden_in_child_view(self.workbook)
-        self.app.push_screen(
-            PersonDialog(self.workbook, f"Add someone to “{self.circle.short}”", exclude),
-            callback=self._person_chosen,
-        )
-
-    def _person_chosen(self, choice: PersonChoice | None) -> None:
+        choice = await self.app.push_screen_wait(
+            PersonDialog(self.workbook, f"Add someone to “{self.circle.short}”", exclude))
         if choice is None:
             return
-        self.app.push_screen(
-            RingDialog(self.circle, choice.person.name, default=2),
-            callback=lambda ring: self._ring_chosen(choice, ring),
-        )
-
-    def _ring_chosen(self, choice: PersonChoice, ring: int | None) -> None:
+        person = choice.person
+        ring = await self.app.push_screen_wait(RingDialog(self.circle, person.name, default=2))
         if ring is None:
             return
         named_by = "practitioner" if self.circle_id == SERVICES else "child"
-        placement = Placement(choice.person.id, ring, named_by=named_by)
-        if self.circle_id != SERVICES:
-            self._commit_add(choice, placement)
-            return
-
-        def detailed(edited: Placement | None) -> None:
-            if edited is None:
+        placement = Placement(person.id, ring, named_by=named_by)
+        if self.circle_id == SERVICES:
+            placement = await self.app.push_screen_wait(
+                PlacementDialog(self.content, self.circle, person, placement,
+                                self.child_view, adding=True))
+            if placement is None:
                 self.notify(
-                    f"{clean_name(choice.person.name)} was not added: everyone in "
+                    f"{clean_name(person.name)} was not added: everyone in "
                     f"{self.circle.short} needs a reason.",
                     markup=False, severity="warning",
                 )
                 return
-            self._commit_add(choice, edited)
-
-        self.app.push_screen(
-            PlacementDialog(self.content, self.circle, choice.person, placement,
-                            self.child_view, adding=True),
-            callback=detailed,
-        )
-
-    def _commit_add(self, choice: PersonChoice, placement: Placement) -> None:
-        workbook = self.workbook
-        if workbook is None:
-            return
-        person = choice.person
-        if choice.is_new:
-            if person.id in workbook.people_by_id():  # taken meanwhile: make a fresh id
-                person = attrs.evolve(person, id=new_person_id(workbook, person.name))
-                placement = attrs.evolve(placement, person=person.id)
-            workbook = add_person(workbook, person)
-        elif person.id not in workbook.people_by_id():
-            return
-        if any(p.person == person.id for p in self.placements(workbook)):
-            return
-        placements = self.placements(workbook) + (placement,)
-        workbook = set_placements(workbook, self.circle_id, placements)
         self.selected = person.id
-        self.edit(workbook, f"Added {clean_name(person.name)} to {self.circle.short}")
+        operation = (partial(circles.place_new_person, self.circle_id, person, placement)
+                     if choice.is_new else partial(circles.place, self.circle_id, placement))
+        self.edit(operation, f"Added {clean_name(person.name)} to {self.circle.short}")
 
     def progress(self, workbook: Workbook) -> Progress:
-        return progress_of(self.circle_id, workbook)
+        return circle_progress(self.circle_id, workbook)
 
 
-def circle_steps(content: Wording) -> list[CircleStep]:
-    """One step per circle, in the order a session takes them."""
-    return [CircleStep(content, c.id, id=f"circle-{c.id}") for c in content.circles]
-
-
-__all__: list[str] = ["CircleStep", "circle_steps", "progress_of", "hidden_in_child_view"]
+__all__: list[str] = ["CircleStep", "hidden_in_child_view"]

@@ -7,118 +7,29 @@ person can be merged without losing anything either of them carried.
 
 from __future__ import annotations
 
+from functools import partial
+
 import attrs
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from circles_tui.core.wording import Wording
+from circles_tui.core.edits import people
+from circles_tui.core.edits.people import new_person_id
+from circles_tui.core.model import Person, Workbook
+from circles_tui.core.places import place_names
+from circles_tui.core.progress import people_progress
 from circles_tui.dialogs.common import ConfirmDialog, TextDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
-from circles_tui.core.model import Person, Workbook
-from circles_tui.core.edits.people import add_person, merge_people, new_person_id, remove_person, replace_person
 from circles_tui.steps.step import Progress, Step
-
-# -- where people appear (used by the supporter and summary steps too) -------------------------
-
-
-def place_name(content: Wording, section: str, item: str) -> str:
-    """The worksheet's name for a place: a circle's short title, a supporter or tree title."""
-    if section == "circle":
-        return content.circle(item).short
-    if section == "supporter":
-        return content.supporter(item).title
-    return content.tree_part(item).title
-
-
-def place_names(
-    workbook: Workbook,
-    content: Wording,
-    person_id: str,
-    child_view: bool = False,
-    skip: tuple[str, str] | None = None,
-) -> list[str]:
-    """Every place a person appears, in worksheet order, named in the worksheet's words.
-
-    In child view the false supporters circle is left out unless the young person
-    agreed to share it.
-    """
-    hide_false = child_view and not workbook.about.share_false_supporters
-    names = []
-    for place in workbook.appearances(person_id):
-        if place == skip or (hide_false and place == ("supporter", "false")):
-            continue
-        names.append(place_name(content, *place))
-    return names
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-# -- merging without losing anything ------------------------------------------------------------
-
-
-def _joined(keep: str, drop: str) -> str:
-    """Both texts, once each: "a" and "b" become "a; b"; a blank side adds nothing."""
-    keep, drop = keep.strip(), drop.strip()
-    if not drop or drop.casefold() == keep.casefold():
-        return keep
-    if not keep:
-        return drop
-    return f"{keep}; {drop}"
-
-
-def _join_fields(keep, drop, fields: tuple[str, ...]):
-    return attrs.evolve(keep, **{f: _joined(getattr(keep, f), getattr(drop, f)) for f in fields})
-
-
-def combine_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
-    """Merge `drop_id` into `keep_id`, keeping every detail and note either of them had.
-
-    The kept person's name stays, and the other name goes into their note. Their other
-    details gain whatever the other entry adds; where both sat in the same circle, their entries there are joined too
-    (`model.merge_people` then moves every remaining reference across).
-    """
-    if keep_id == drop_id:
-        return workbook
-    keep, drop = workbook.person(keep_id), workbook.person(drop_id)
-    person = _join_fields(
-        keep, drop,
-        ("relationship", "lives", "contact", "note", "practitioner_note", "concern"),
-    )
-    person = attrs.evolve(person, known=keep.known or drop.known)
-    if drop.name.strip().casefold() != keep.name.strip().casefold():
-        person = attrs.evolve(person, note=_joined(person.note, f"Also called {drop.name}."))
-    circles = {}
-    for circle, placements in workbook.circles.items():
-        theirs = next((p for p in placements if p.person == drop_id), None)
-        circles[circle] = tuple(
-            attrs.evolve(
-                _join_fields(p, theirs, ("note", "practitioner_note")),
-                named_by=p.named_by or theirs.named_by,
-                extras={**theirs.extras, **p.extras},
-            )
-            if theirs is not None and p.person == keep_id
-            else p
-            for p in placements
-        )
-    supporters = {}
-    for kind, entries in workbook.supporters.items():
-        theirs = next((s for s in entries if s.person == drop_id), None)
-        supporters[kind] = tuple(
-            _join_fields(s, theirs, ("what_they_do", "how_to_use", "reach", "note",
-                                     "practitioner_note"))
-            if theirs is not None and s.person == keep_id
-            else s
-            for s in entries
-        )
-    joined = attrs.evolve(workbook, circles=circles, supporters=supporters)
-    return merge_people(replace_person(joined, person), keep_id, drop_id)
 
 
 # Widest a column grows before its text wraps; "Appears in" takes whatever is left.
@@ -318,86 +229,64 @@ class PeopleStep(Step):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def action_add(self) -> None:
+    @work
+    async def action_add(self) -> None:
         if self.workbook is None:
             return
+        person = await self.app.push_screen_wait(
+            PersonEditDialog(Person("new", ""), "Add someone", child_view=self.child_view))
+        if person is None:
+            return
+        person = attrs.evolve(person, id=new_person_id(self.workbook, person.name))
+        twin = next((p for p in self.workbook.people
+                     if p.name.strip().casefold() == person.name.strip().casefold()), None)
+        self._pending_select = person.id  # selected once it comes back down in `show`
+        self.edit(partial(people.add, person), f"Added {person.name}")
+        if twin is not None:
+            self.notify(
+                f"There is already someone called {twin.name}. If they are the same person, "
+                "press m to merge them.",
+                markup=False,
+            )
 
-        def added(person: Person | None) -> None:
-            if person is None or self.workbook is None:
-                return
-            person = attrs.evolve(person, id=new_person_id(self.workbook, person.name))
-            twin = next((p for p in self.workbook.people
-                         if p.name.strip().casefold() == person.name.strip().casefold()), None)
-            self._pending_select = person.id  # selected once it comes back down in `show`
-            self.edit(add_person(self.workbook, person), f"Added {person.name}")
-            if twin is not None:
-                self.notify(
-                    f"There is already someone called {twin.name}. If they are the same person, "
-                    "press m to merge them.",
-                    markup=False,
-                )
-
-        self.app.push_screen(
-            PersonEditDialog(Person("new", ""), "Add someone", child_view=self.child_view), added
-        )
-
-    def action_edit(self) -> None:
+    @work
+    async def action_edit(self) -> None:
         person = self._selected()
         if person is None:
             return
-
-        def edited(changed: Person | None) -> None:
-            if changed is None or self.workbook is None:
-                return
-            if changed.id not in self.workbook.people_by_id():
-                return
-            label = (
-                f"Edited {changed.name}'s details"
-                if changed.name == person.name
-                else f"Edited {person.name}'s details (now {changed.name})"
-            )
-            self.edit(replace_person(self.workbook, changed), label)
-
-        self.app.push_screen(
-            PersonEditDialog(person, f"Details for {person.name}", child_view=self.child_view),
-            edited,
+        changed = await self.app.push_screen_wait(
+            PersonEditDialog(person, f"Details for {person.name}", child_view=self.child_view))
+        if changed is None:
+            return
+        label = (
+            f"Edited {changed.name}'s details"
+            if changed.name == person.name
+            else f"Edited {person.name}'s details (now {changed.name})"
         )
+        self.edit(partial(people.edit, changed), label)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
 
-    def action_rename(self) -> None:
+    @work
+    async def action_rename(self) -> None:
         person = self._selected()
         if person is None:
             return
+        name = await self.app.push_screen_wait(TextDialog(
+            f"Rename {person.name}",
+            person.name,
+            help="Use the name the child uses. It changes everywhere this person appears.",
+        ))
+        if name is not None:
+            self.edit(partial(people.rename, person.id, name),
+                      f"Renamed {person.name} to {name.strip()}")
 
-        def renamed(name: str | None) -> None:
-            if name is None or self.workbook is None:
-                return
-            name = name.strip()
-            if not name:
-                self.notify("A name cannot be empty, so nothing changed.", severity="warning")
-                return
-            if name == person.name or person.id not in self.workbook.people_by_id():
-                return
-            current = self.workbook.person(person.id)
-            self.edit(
-                replace_person(self.workbook, attrs.evolve(current, name=name)),
-                f"Renamed {current.name} to {name}",
-            )
-
-        self.app.push_screen(
-            TextDialog(
-                f"Rename {person.name}",
-                person.name,
-                help="Use the name the child uses. It changes everywhere this person appears.",
-            ),
-            renamed,
-        )
-
-    def action_merge(self) -> None:
+    @work
+    async def action_merge(self) -> None:
+        """Who else this person is, then a plain account of what merging does, then merge."""
         person = self._selected()
         if person is None or self.workbook is None:
             return
@@ -405,40 +294,22 @@ class PeopleStep(Step):
         if not others:
             self.notify("There is no one else to merge with.")
             return
-
-        def picked(other_id: str | None) -> None:
-            if other_id is None or self.workbook is None:
-                return
-            workbook = self.workbook
-            if not {person.id, other_id} <= set(workbook.people_by_id()):
-                return
-            keep, drop = workbook.person(person.id), workbook.person(other_id)
-
-            def confirmed(yes: bool | None) -> None:
-                if not yes or self.workbook is None:
-                    return
-                if not {keep.id, drop.id} <= set(self.workbook.people_by_id()):
-                    return
-                self.edit(combine_people(self.workbook, keep.id, drop.id),
-                          f"Merged {drop.name} into {keep.name}")
-                self.notify(f"Merged {drop.name} into {keep.name}. Press ctrl+z to undo.",
-                            markup=False)
-
-            self.app.push_screen(
-                ConfirmDialog(f"Merge {drop.name} into {keep.name}?",
-                              self._merge_description(workbook, keep, drop), yes="Merge"),
-                confirmed,
-            )
-
-        self.app.push_screen(
-            PickPersonDialog(
-                f"Who else is {person.name}?",
-                f"Choose the entry that is the same person as {person.name}. "
-                f"They will become one person called {person.name}.",
-                others,
-            ),
-            picked,
-        )
+        other_id = await self.app.push_screen_wait(PickPersonDialog(
+            f"Who else is {person.name}?",
+            f"Choose the entry that is the same person as {person.name}. "
+            f"They will become one person called {person.name}.",
+            others,
+        ))
+        if other_id is None:
+            return
+        keep, drop = person, next(p for p in others if p.id == other_id)
+        if not await self.app.push_screen_wait(ConfirmDialog(
+            f"Merge {drop.name} into {keep.name}?",
+            self._merge_description(self.workbook, keep, drop), yes="Merge",
+        )):
+            return
+        self.edit(partial(people.merge, keep.id, drop.id), f"Merged {drop.name} into {keep.name}")
+        self.notify(f"Merged {drop.name} into {keep.name}. Press ctrl+z to undo.", markup=False)
 
     def _merge_description(self, workbook: Workbook, keep: Person, drop: Person) -> str:
         theirs = place_names(workbook, self.content, drop.id, self.child_view)
@@ -461,7 +332,8 @@ class PeopleStep(Step):
         )
         return "\n".join(lines)
 
-    def action_delete(self) -> None:
+    @work
+    async def action_delete(self) -> None:
         person = self._selected()
         if person is None or self.workbook is None:
             return
@@ -471,20 +343,11 @@ class PeopleStep(Step):
                     f"{', '.join(places)}?")
         else:
             body = f"Remove {person.name}? They are not in any circle or the tree yet."
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes or self.workbook is None:
-                return
-            if person.id not in self.workbook.people_by_id():
-                return
-            self.edit(remove_person(self.workbook, person.id), f"Removed {person.name}")
+        if await self.app.push_screen_wait(ConfirmDialog("Remove someone", body, yes="Remove")):
+            self.edit(partial(people.remove, person.id), f"Removed {person.name}")
             self.notify(f"Removed {person.name}. Press ctrl+z to undo.", markup=False)
-
-        self.app.push_screen(
-            ConfirmDialog("Remove someone", body, yes="Remove"), confirmed
-        )
 
     # -- progress --------------------------------------------------------------------------
 
     def progress(self, workbook: Workbook) -> Progress:
-        return "done" if workbook.people else "empty"
+        return people_progress(workbook)

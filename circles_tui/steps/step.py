@@ -8,7 +8,7 @@ operation to the workbook current when it arrives, records it for undo and saves
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from textual.containers import Vertical
 from textual.message import Message
@@ -18,8 +18,9 @@ from textual.widgets import Static
 from circles_tui.core.wording import Wording
 from circles_tui.core.edits import Operation
 from circles_tui.core.model import Workbook
+from circles_tui.core.progress import Progress
 
-Progress = Literal["empty", "started", "done"]
+
 
 
 class Step(Vertical, can_focus=False):

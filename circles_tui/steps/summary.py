@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -233,7 +234,8 @@ class SummaryStep(Step):
             self.workbook, self.content, self.app.workbook_path, child_view=self.child_view,
         ))
 
-    def action_compare(self) -> None:
+    @work
+    async def action_compare(self) -> None:
         """Pick another copy of the workbook, then say what changed since it."""
         if self.workbook is None:
             return
@@ -241,12 +243,9 @@ class SummaryStep(Step):
 
         open_path = self.app.workbook_path
         folder = open_path.parent if open_path is not None else Path.home()
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.compare_with(path)
-
-        self.app.push_screen(CompareFileDialog(folder), chosen)
+        path = await self.app.push_screen_wait(CompareFileDialog(folder))
+        if path is not None:
+            self.compare_with(path)
 
     def compare_with(self, path: Path) -> None:
         """Show what changed from the copy at `path` to the workbook on screen."""

@@ -9,23 +9,24 @@ it is hidden completely unless the young person agreed to share it.
 
 from __future__ import annotations
 
-import attrs
-from textual import on
+from functools import partial
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical
+from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from circles_tui.core.wording import SupporterText
-from circles_tui.dialogs.common import PersonChoice, PersonDialog
-from circles_tui.dialogs.supporter import SupporterDialog, SupporterEdit
-from circles_tui.core.model import SUPPORTER_KINDS, Person, Supporter, Workbook
-from circles_tui.core.edits.people import add_person, replace_person
-from circles_tui.core.edits.supporters import set_supporters
-from circles_tui.steps.people import place_names
+from circles_tui.core.edits import supporters
+from circles_tui.core.model import Person, Supporter, Workbook
+from circles_tui.core.places import place_names
+from circles_tui.core.progress import supporters_progress
+from circles_tui.dialogs.common import PersonDialog
+from circles_tui.dialogs.supporter import SupporterDialog
 from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.supporter_column import SupporterColumn
 
 WIDE = 96  # from this many cells across, the four kinds sit side by side
 TALL = 30  # from this many lines, entries show how to use them even when two by two
@@ -35,77 +36,6 @@ PRIVATE_KIND = "false"
 def false_supporters_visible(workbook: Workbook, child_view: bool) -> bool:
     """The false column shows to the practitioner, and in child view only if the YP agreed."""
     return not child_view or workbook.about.share_false_supporters
-
-
-class SupporterColumn(Vertical):
-    """One kind of supporter: its wording, then the people in it."""
-
-    DEFAULT_CSS = """
-    SupporterColumn {
-        height: 1fr;
-        border: round $panel-lighten-2;
-        border-title-style: bold;
-        border-title-color: $text;
-        padding: 0 1;
-    }
-    SupporterColumn:focus-within {
-        border: heavy $primary;
-    }
-    SupporterColumn .kind-who {
-        color: $text-muted;
-    }
-    SupporterColumn .kind-prompt {
-        text-style: italic;
-        margin-bottom: 1;
-    }
-    SupporterColumn .kind-guidance {
-        background: $warning 15%;
-        padding: 0 1;
-        margin-bottom: 1;
-    }
-    SupporterColumn .kind-sharing {
-        color: $text-warning;
-        margin-bottom: 1;
-    }
-    SupporterColumn OptionList {
-        height: 1fr;
-        border: none;
-        padding: 0;
-        background: transparent;
-    }
-    SupporterColumn OptionList:focus {
-        border: none;
-        background-tint: transparent;
-    }
-    SupporterColumn .kind-empty {
-        color: $text-muted;
-        text-style: italic;
-        height: auto;
-    }
-    """
-
-    def __init__(self, kind: SupporterText) -> None:
-        super().__init__(id=f"kind-{kind.id}")
-        self.kind = kind
-        self.border_title = Content(kind.title)
-
-    def compose(self) -> ComposeResult:
-        kind = self.kind
-        with Vertical(classes="kind-words"):
-            yield Static(Content(kind.who), classes="kind-who")
-            yield Static(Content(f"“{kind.child_prompt}”"), classes="kind-prompt")
-            if kind.guidance:
-                yield Static(Content(kind.guidance), classes="kind-guidance")
-        if not kind.shared_by_default:
-            yield Static("", classes="kind-sharing")
-        yield OptionList(id=f"entries-{kind.id}")
-        yield Static(
-            "No one here yet. Press a to add someone.", classes="kind-empty"
-        )
-
-    @property
-    def entries(self) -> OptionList:
-        return self.query_one(OptionList)
 
 
 class SupportersStep(Step):
@@ -287,7 +217,7 @@ class SupportersStep(Step):
                 return column
         return None
 
-    def _current(self) -> SupporterColumn:
+    def _column_in_use(self) -> SupporterColumn:
         return self._focused_column() or self._columns()[0]
 
     def _entry(self, column: SupporterColumn) -> Supporter | None:
@@ -310,39 +240,34 @@ class SupportersStep(Step):
         if action in ("edit", "remove", "where"):
             if not self.is_mounted or self.workbook is None or not self._columns():
                 return None
-            return True if self._entry(self._current()) is not None else None
+            return True if self._entry(self._column_in_use()) is not None else None
         return True
 
     # -- actions ----------------------------------------------------------------------------
 
     def action_column(self, step: int) -> None:
         columns = self._columns()
-        current = self._current()
+        current = self._column_in_use()
         index = columns.index(current) if current in columns else 0
         target = columns[max(0, min(len(columns) - 1, index + step))]
         target.entries.focus()
 
-    def action_add(self) -> None:
+    @work
+    async def action_add(self) -> None:
         if self.workbook is None:
             return
-        kind = self._current().kind
+        kind = self._column_in_use().kind
         already = {entry.person for entry in self.workbook.supporters.get(kind.id, ())}
-
-        def added(choice: PersonChoice | None) -> None:
-            if choice is None or self.workbook is None:
-                return
-            workbook = self.workbook
-            if choice.is_new:
-                workbook = add_person(workbook, choice.person)
-            entries = workbook.supporters.get(kind.id, ()) + (Supporter(choice.person.id),)
-            workbook = set_supporters(workbook, kind.id, entries)
-            # Once the new entry comes back down in `show`, open its details.
-            self._pending_editor = (kind.id, choice.person.id)
-            self.edit(workbook, f"Added {choice.person.name} to {kind.title}")
-
-        self.app.push_screen(
-            PersonDialog(self.workbook, f"Add someone to {kind.title}", exclude=already), added
-        )
+        choice = await self.app.push_screen_wait(
+            PersonDialog(self.workbook, f"Add someone to {kind.title}", exclude=already))
+        if choice is None:
+            return
+        person = choice.person
+        # Once the new entry comes back down in `show`, open its details.
+        self._pending_editor = (kind.id, person.id)
+        operation = (partial(supporters.add_new_person, kind.id, person) if choice.is_new
+                     else partial(supporters.add, kind.id, person.id))
+        self.edit(operation, f"Added {person.name} to {kind.title}")
 
     def _open_pending_editor(self, workbook: Workbook) -> None:
         """After an add: highlight the new entry and open its details, once it is shown."""
@@ -358,9 +283,10 @@ class SupportersStep(Step):
         self.call_after_refresh(self._edit_entry, column)
 
     def action_edit(self) -> None:
-        self._edit_entry(self._current())
+        self._edit_entry(self._column_in_use())
 
-    def _edit_entry(self, column: SupporterColumn) -> None:
+    @work
+    async def _edit_entry(self, column: SupporterColumn) -> None:
         if self.workbook is None:
             return
         entry = self._entry(column)
@@ -368,26 +294,11 @@ class SupportersStep(Step):
             return
         kind = column.kind
         person = self.workbook.person(entry.person)
-
-        def edited(result: SupporterEdit | None) -> None:
-            if result is None or self.workbook is None:
-                return
-            workbook = self.workbook
-            entries = workbook.supporters.get(kind.id, ())
-            if entry.person not in {e.person for e in entries}:
-                return
-            workbook = set_supporters(
-                workbook, kind.id,
-                tuple(result.supporter if e.person == entry.person else e for e in entries),
-            )
-            current = workbook.person(entry.person)
-            if current.lives != result.lives:
-                workbook = replace_person(workbook, attrs.evolve(current, lives=result.lives))
-            self.edit(workbook, f"Edited {current.name} in {kind.title}")
-
-        self.app.push_screen(
-            SupporterDialog(entry, person, kind, child_view=self.child_view), edited
-        )
+        result = await self.app.push_screen_wait(
+            SupporterDialog(entry, person, kind, child_view=self.child_view))
+        if result is not None:
+            self.edit(partial(supporters.edit, kind.id, result.supporter, result.lives),
+                      f"Edited {person.name} in {kind.title}")
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -397,14 +308,13 @@ class SupportersStep(Step):
     def action_remove(self) -> None:
         if self.workbook is None:
             return
-        column = self._current()
+        column = self._column_in_use()
         entry = self._entry(column)
         if entry is None:
             return
         kind = column.kind
         name = self.workbook.person(entry.person).name
-        entries = tuple(e for e in self.workbook.supporters[kind.id] if e.person != entry.person)
-        self.edit(set_supporters(self.workbook, kind.id, entries),
+        self.edit(partial(supporters.remove, kind.id, entry.person),
                   f"Removed {name} from {kind.title}")
         self.notify(
             f"Removed {name} from {kind.title}. They are still in the People list. "
@@ -415,7 +325,7 @@ class SupportersStep(Step):
     def action_where(self) -> None:
         if self.workbook is None:
             return
-        column = self._current()
+        column = self._column_in_use()
         entry = self._entry(column)
         if entry is None:
             return
@@ -435,9 +345,4 @@ class SupportersStep(Step):
     # -- progress --------------------------------------------------------------------------
 
     def progress(self, workbook: Workbook) -> Progress:
-        counts = {kind: len(workbook.supporters.get(kind, ())) for kind in SUPPORTER_KINDS}
-        if not any(counts.values()):
-            return "empty"
-        if counts["emotional"] and counts["practical"]:
-            return "done"
-        return "started"
+        return supporters_progress(workbook)

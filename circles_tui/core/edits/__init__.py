@@ -11,6 +11,9 @@ raises `EditRefused` with one plain sentence for the practitioner; returning the
 unchanged means "nothing to do". Nothing here imports Textual.
 
 Modules, one per part of the workbook: `people`, `circles`, `supporters`, `tree`, `about`.
+In each, the operations take the workbook as their last parameter, so
+`partial(operation, ...)` is an `Operation`; the few helpers that take it first are
+building blocks for operations and tests.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""Edits to the register of people: add, rename, remove, merge."""
+"""Edits to the register of people: add, edit, rename, merge, remove.
+
+The functions named `*_person`/`merge_people`/`combine_people` take the workbook first and
+are the building blocks other edits and tests use; the operations a step posts
+(`add`, `edit`, `rename`, `merge`, `remove`) take it last, for `functools.partial`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,10 @@ import re
 
 import attrs
 
+from circles_tui.core.edits import EditRefused
 from circles_tui.core.model import Person, TreePart, Workbook
+
+GONE = "That person is no longer in the workbook, so nothing changed."
 
 
 def new_person_id(workbook: Workbook, name: str) -> str:
@@ -18,6 +26,69 @@ def new_person_id(workbook: Workbook, name: str) -> str:
         candidate = f"{stem}-{n}"
         n += 1
     return candidate
+
+
+def require(workbook: Workbook, *person_ids: str) -> None:
+    """Refuse an edit about someone who was removed meanwhile (by an undo, say)."""
+    known = workbook.people_by_id()
+    if any(person_id not in known for person_id in person_ids):
+        raise EditRefused(GONE)
+
+
+def admit(person: Person, workbook: Workbook) -> tuple[Workbook, Person]:
+    """`workbook` with someone new in it, and the person as added: their id is made
+    afresh from the name when the one they carry was taken meanwhile."""
+    if not person.name.strip():
+        raise EditRefused("A name cannot be empty, so no one was added.")
+    if person.id in workbook.people_by_id():
+        person = attrs.evolve(person, id=new_person_id(workbook, person.name))
+    return add_person(workbook, person), person
+
+
+# -- operations (workbook last) --------------------------------------------------------
+
+
+def add(person: Person, workbook: Workbook) -> Workbook:
+    """Add someone new to the people list."""
+    return admit(person, workbook)[0]
+
+
+def edit(person: Person, workbook: Workbook) -> Workbook:
+    """Replace a person's details (matched by id) with `person`'s."""
+    require(workbook, person.id)
+    if not person.name.strip():
+        raise EditRefused("A name cannot be empty, so nothing changed.")
+    if workbook.person(person.id) == person:
+        return workbook
+    return replace_person(workbook, person)
+
+
+def rename(person_id: str, name: str, workbook: Workbook) -> Workbook:
+    """Give a person a new name; it changes everywhere they appear."""
+    name = name.strip()
+    if not name:
+        raise EditRefused("A name cannot be empty, so nothing changed.")
+    require(workbook, person_id)
+    person = workbook.person(person_id)
+    if person.name == name:
+        return workbook
+    return replace_person(workbook, attrs.evolve(person, name=name))
+
+
+def merge(keep_id: str, drop_id: str, workbook: Workbook) -> Workbook:
+    """Fold `drop_id` into `keep_id`, keeping every detail and note (see `combine_people`)."""
+    require(workbook, keep_id, drop_id)
+    return combine_people(workbook, keep_id, drop_id)
+
+
+def remove(person_id: str, workbook: Workbook) -> Workbook:
+    """Remove a person and every place they appear; nothing to do if they are gone."""
+    if person_id not in workbook.people_by_id():
+        return workbook
+    return remove_person(workbook, person_id)
+
+
+# -- building blocks (workbook first) ---------------------------------------------------
 
 
 def add_person(workbook: Workbook, person: Person) -> Workbook:
@@ -87,3 +158,61 @@ def merge_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
         people=tuple(p for p in workbook.people if p.id != drop_id),
     )
     return merged
+
+
+def _joined(keep: str, drop: str) -> str:
+    """Both texts, once each: "a" and "b" become "a; b"; a blank side adds nothing."""
+    keep, drop = keep.strip(), drop.strip()
+    if not drop or drop.casefold() == keep.casefold():
+        return keep
+    if not keep:
+        return drop
+    return f"{keep}; {drop}"
+
+
+def _join_fields(keep, drop, fields: tuple[str, ...]):
+    return attrs.evolve(keep, **{f: _joined(getattr(keep, f), getattr(drop, f)) for f in fields})
+
+
+def combine_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
+    """Merge `drop_id` into `keep_id`, keeping every detail and note either of them had.
+
+    The kept person's name stays, and the other name goes into their note. Their other
+    details gain whatever the other entry adds; where both sat in the same circle, their
+    entries there are joined too (`merge_people` then moves every remaining reference across).
+    """
+    if keep_id == drop_id:
+        return workbook
+    keep, drop = workbook.person(keep_id), workbook.person(drop_id)
+    person = _join_fields(
+        keep, drop,
+        ("relationship", "lives", "contact", "note", "practitioner_note", "concern"),
+    )
+    person = attrs.evolve(person, known=keep.known or drop.known)
+    if drop.name.strip().casefold() != keep.name.strip().casefold():
+        person = attrs.evolve(person, note=_joined(person.note, f"Also called {drop.name}."))
+    circles = {}
+    for circle, placements in workbook.circles.items():
+        theirs = next((p for p in placements if p.person == drop_id), None)
+        circles[circle] = tuple(
+            attrs.evolve(
+                _join_fields(p, theirs, ("note", "practitioner_note")),
+                named_by=p.named_by or theirs.named_by,
+                extras={**theirs.extras, **p.extras},
+            )
+            if theirs is not None and p.person == keep_id
+            else p
+            for p in placements
+        )
+    supporters = {}
+    for kind, entries in workbook.supporters.items():
+        theirs = next((s for s in entries if s.person == drop_id), None)
+        supporters[kind] = tuple(
+            _join_fields(s, theirs, ("what_they_do", "how_to_use", "reach", "note",
+                                     "practitioner_note"))
+            if theirs is not None and s.person == keep_id
+            else s
+            for s in entries
+        )
+    joined = attrs.evolve(workbook, circles=circles, supporters=supporters)
+    return merge_people(replace_person(joined, person), keep_id, drop_id)

@@ -1,0 +1,37 @@
+"""Where a person appears, named in the worksheet's words (for the People, Supporters and
+circle steps, which all answer "where else is this person?")."""
+
+from __future__ import annotations
+
+from circles_tui.core.model import Workbook
+from circles_tui.core.wording import Wording
+
+
+def place_name(wording: Wording, section: str, item: str) -> str:
+    """The worksheet's name for a place: a circle's short title, a supporter or tree title."""
+    if section == "circle":
+        return wording.circle(item).short
+    if section == "supporter":
+        return wording.supporter(item).title
+    return wording.tree_part(item).title
+
+
+def place_names(
+    workbook: Workbook,
+    wording: Wording,
+    person_id: str,
+    child_view: bool = False,
+    skip: tuple[str, str] | None = None,
+) -> list[str]:
+    """Every place a person appears, in worksheet order, named in the worksheet's words.
+
+    In child view the false supporters circle is left out unless the young person
+    agreed to share it.
+    """
+    hide_false = child_view and not workbook.about.share_false_supporters
+    names = []
+    for place in workbook.appearances(person_id):
+        if place == skip or (hide_false and place == ("supporter", "false")):
+            continue
+        names.append(place_name(wording, *place))
+    return names
