@@ -56,12 +56,8 @@ class Step(Vertical, can_focus=False):
     def step_title(self) -> str:
         return self.title
 
-    def edit(self, operation: Operation | Workbook, label: str) -> None:
+    def edit(self, operation: Operation, label: str) -> None:
         """Ask for `operation` to be applied, described as `label` in undo messages."""
-        if isinstance(operation, Workbook):
-            # TRANSITION: steps not yet converted post a whole workbook; goes when none do.
-            workbook = operation
-            operation = lambda _current: workbook  # noqa: E731
         self.post_message(self.Edited(operation, label))
 
     def watch_workbook(self, workbook: Workbook | None) -> None:
