@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="leave out practitioner-only notes and false supporters")
     export.add_argument("--circle", metavar="ID", help="with --format svg: which safety circle to draw")
     export.add_argument("--tree", action="store_true", help="with --format svg: draw the Tree of Life")
+    export.add_argument("--family-copy", action="store_true",
+                        help="with --format html or markdown: the family's own copy of their plan")
 
     diff = commands.add_parser("diff", help="say in plain sentences what changed between two versions")
     diff.add_argument("old", type=Path, metavar="OLD")
@@ -177,7 +179,8 @@ def _export(args: argparse.Namespace, content) -> int:
 
     workbook = file_format.read_workbook(args.file).workbook
     options = export.ExportOptions(
-        redact=args.redact, child_view=args.child_view, circle=args.circle, tree=args.tree
+        redact=args.redact, child_view=args.child_view, circle=args.circle, tree=args.tree,
+        family_copy=args.family_copy,
     )
     try:
         text = export.render(workbook, args.format, content, options)
