@@ -20,6 +20,9 @@ from circles_tui.core.wording import MeetingStepText, Wording
 from circles_tui.steps.step import Step, update_text
 
 
+SHORT = 30  # below this many lines the guidance gives way to the list
+
+
 class MeetingStep(Step):
     """A meeting step: its question, an optional line above the list, the list, the details."""
 
@@ -32,6 +35,9 @@ class MeetingStep(Step):
         height: auto;
         background: $warning 15%;
         padding: 0 1;
+    }
+    MeetingStep.-child .meeting-guidance, MeetingStep.-short .meeting-guidance {
+        display: none;
     }
     MeetingStep .meeting-line {
         height: auto;
@@ -79,23 +85,29 @@ class MeetingStep(Step):
     def show(self, workbook: Workbook) -> None:
         prompt = self.words.child_prompt if self.child_view else self.words.adult_prompt
         update_text(self.query_one(".meeting-prompt", Static), Content(f"“{prompt}”"))
-        self.query_one(".meeting-guidance").display = bool(
-            self.words.guidance and not self.child_view
-        )
+        self.set_class(self.child_view or not self.words.guidance, "-child")
         update_text(self.query_one(".meeting-line", Static), self.line(workbook))
         self.fill(workbook)
         self._describe()
 
+    def on_resize(self) -> None:
+        # On a short screen the list needs the room more than the guidance does.
+        self.set_class(0 < self.size.height < SHORT, "-short")
+
     def fill_list(self, option_list: OptionList, rows: list[tuple[str, Content]]) -> None:
-        """Show `rows` (id, text), keeping the highlight on the same id where it stays."""
+        """Show `rows` (id, text), a blank line apart, keeping the highlight on the same id."""
         kept = option_list.highlighted_option.id if option_list.highlighted_option else None
         index = option_list.highlighted
-        option_list.set_options([Option(text, id=row_id) for row_id, text in rows])
+        options: list[Option | None] = []
+        for row_id, text in rows:
+            if options:
+                options.append(None)
+            options.append(Option(text, id=row_id))
+        option_list.set_options(options)
         ids = [row_id for row_id, _ in rows]
-        if kept in ids:
-            option_list.highlighted = ids.index(kept)
-        elif ids:
-            option_list.highlighted = min(index or 0, len(ids) - 1)
+        if ids:
+            keep = kept if kept in ids else ids[min(index or 0, len(ids) - 1)]
+            option_list.highlighted = option_list.get_option_index(keep)
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self) -> None:
