@@ -28,7 +28,8 @@ def family(meeting: Meeting | None = None) -> Workbook:
         circles={"who-matters": (Placement("nanna-jo", 1, "child", note="She calls me chicken."),
                                  Placement("dad", 2, "child"), Placement("kai", 3, "child")),
                  "trusted-adults": (Placement("nanna-jo", 1, "child"),)},
-        supporters={"emotional": (Supporter("nanna-jo", "Listens at bedtime"),)},
+        supporters={"emotional": (Supporter("nanna-jo", "Listens at bedtime"),),
+                    "false": (Supporter("kai", "Tells my secrets"),)},
         tree={"trunk": TreePart(words=("I'm kind to new kids.",)),
               "branches": TreePart(words=("Mum smiling in the morning",))},
         meeting=meeting or Meeting(),
@@ -102,6 +103,9 @@ async def test_invitations_list_the_proposed_network_with_names_as_data():
         await pilot.press("f2")
         await settle(pilot)
         assert "discuss before inviting" not in str(options.get_option("dad").prompt)
+        # A false supporter is not listed in child view unless the young person agreed.
+        assert {options.get_option_at_index(i).id for i in range(options.option_count)} == {
+            "nanna-jo", "dad"}
 
 
 async def test_m_sets_the_meeting_details_and_refuses_a_wrong_date():

@@ -105,6 +105,7 @@ body { font-family: Georgia, serif; font-size: 14pt; max-width: 42em; margin: 2e
 h1 { font-size: 1.8em; } h2 { border-bottom: 2px solid #999; margin-top: 1.5em; }
 h3 { margin-bottom: 0.2em; } dt { font-weight: bold; } dd { margin: 0 0 0.4em 1em; }
 footer { margin-top: 2em; font-style: italic; }
+@page { size: A4; margin: 18mm; }
 @media print { body { margin: 0; font-size: 12pt; } h2, h3 { break-after: avoid; } }
 """
 

@@ -25,20 +25,28 @@ from circles_tui.dialogs.meeting_forms import (
 )
 from circles_tui.steps.meeting_step import MeetingStep, facts, long_date
 from circles_tui.steps.step import Progress
+from circles_tui.steps.supporters import false_supporters_visible
 
 UNDECIDED = "undecided"  # the choice dialog's id for "not decided yet"
 
 
-def invitees(workbook: Workbook, content) -> list[tuple[Person, bool]]:
+def invitees(workbook: Workbook, content, child_view: bool = False) -> list[tuple[Person, bool]]:
     """Who the list shows, in the network list's order, with its "discuss first" mark;
-    then anyone invited who is not on that list."""
+    then anyone invited who is not on that list. In child view the false supporters are
+    left out unless the young person agreed to share them."""
+    hide_false = not false_supporters_visible(workbook, child_view)
     listed = [(entry.person, entry.discuss_before_inviting)
-              for entry in proposed_network(workbook, content)]
+              for entry in proposed_network(workbook, content)
+              if not (hide_false and "false" in entry.supporter_kinds)]
     ids = {person.id for person, _ in listed}
     people = workbook.people_by_id()
     listed += [(people[i.person], False) for i in workbook.meeting.invitations
-               if i.person not in ids]
+               if i.person not in ids and not (hide_false and _false(workbook, i.person))]
     return listed
+
+
+def _false(workbook: Workbook, person_id: str) -> bool:
+    return any(s.person == person_id for s in workbook.supporters["false"])
 
 
 class InvitationsStep(MeetingStep):
@@ -74,7 +82,7 @@ class InvitationsStep(MeetingStep):
     def fill(self, workbook: Workbook) -> None:
         labels = self.content.meeting
         rows = []
-        for person, discuss in invitees(workbook, self.content):
+        for person, discuss in invitees(workbook, self.content, self.child_view):
             invitation = workbook.meeting.invitation(person.id) or Invitation(person.id)
             parts: list[str | tuple[str, str]] = [(person.name, "bold")]
             if person.relationship:
