@@ -351,3 +351,32 @@ STEPS = {"invitations": InvitationsStep, "child-voice": ChildVoiceStep, "plan": 
 @pytest.mark.parametrize("step", STEPS)
 def test_snapshot_complete_example(snap_compare, complete_example, step, size):
     assert snap_compare(StepHarness(STEPS[step](bundled()), complete_example), terminal_size=size)
+
+
+# -- a version-1 file in the app -------------------------------------------------------------------
+
+
+async def test_a_version_1_file_is_left_alone_until_an_edit_is_saved(tmp_path):
+    from functools import partial
+
+    from circles_tui.app import CirclesApp
+    from circles_tui.core.edits.meeting import set_details
+    from circles_tui.core.file_format import parse_workbook
+
+    old = ('format = "circles-tui workbook"\nformat_version = 1\n\n[about]\nchild = "Mia"\n'
+           '\n[[people]]\nid = "nanna-jo"\nname = "Nanna Jo"\n'
+           '\n[[circles.who-matters]]\nperson = "nanna-jo"\nring = 1\n')
+    path = tmp_path / "mia.toml"
+    path.write_text(old)
+    app = CirclesApp(path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.session.workbook == parse_workbook(old)
+        app.screen.show_step(len(app.screen.steps) - 3)  # Invitations
+        await settle(pilot)
+        assert path.read_text() == old  # opened and shown: not written
+        app.apply_edit(partial(set_details, date(2026, 4, 2), "Family centre", "", ""), "Details")
+        assert app.save_now()
+    saved = path.read_text()
+    assert "format_version = 2" in saved and "on = 2026-04-02" in saved
+    assert parse_workbook(saved).circles == parse_workbook(old).circles
