@@ -380,3 +380,21 @@ async def test_a_version_1_file_is_left_alone_until_an_edit_is_saved(tmp_path):
     saved = path.read_text()
     assert "format_version = 2" in saved and "on = 2026-04-02" in saved
     assert parse_workbook(saved).circles == parse_workbook(old).circles
+
+
+async def test_the_buttons_of_a_form_do_what_they_say():
+    app = plan()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        app.screen.query_one("#review_on", Input).value = "2026-05-14"
+        await pilot.click("#cancel")
+        await settle(pilot)
+        assert meeting_of(app).plan.review_on is None
+        await pilot.press("r")
+        await settle(pilot)
+        app.screen.query_one("#review_on", Input).value = "2026-05-14"
+        await pilot.click("#done")
+        await settle(pilot)
+        assert meeting_of(app).plan.review_on == date(2026, 5, 14)

@@ -61,7 +61,22 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ChecksDialog(ModalScreen[tuple[str, ...] | None]):
+class DoneOrCancel:
+    """Mixin: the Done button does `action_done`, Cancel `action_cancel`, Enter in a field is Done.
+
+    Handlers by name, not `@on`: Textual gathers `@on` handlers only from its own classes."""
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "done":
+            self.action_done()  # type: ignore[attr-defined]
+        elif event.button.id == "cancel":
+            self.action_cancel()  # type: ignore[attr-defined]
+
+    def on_input_submitted(self) -> None:
+        self.action_done()  # type: ignore[attr-defined]
+
+
+class ChecksDialog(DoneOrCancel, ModalScreen[tuple[str, ...] | None]):
     """Tick any of a few labelled choices (space ticks, ctrl+s or Done keeps them)."""
 
     DEFAULT_CSS = dialog_css("ChecksDialog") + """
@@ -96,14 +111,6 @@ class ChecksDialog(ModalScreen[tuple[str, ...] | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    @on(Button.Pressed, "#done")
-    def done_pressed(self) -> None:
-        self.action_done()
-
-    @on(Button.Pressed, "#cancel")
-    def cancel_pressed(self) -> None:
-        self.action_cancel()
-
 
 @attrs.frozen
 class FormField:
@@ -126,11 +133,11 @@ def parse_date(text: str) -> date | None:
     return date.fromisoformat(text.strip()) if text.strip() else None
 
 
-class FormDialog(FormHelp, ModalScreen[dict[str, str] | None]):
+class FormDialog(DoneOrCancel, FormHelp, ModalScreen[dict[str, str] | None]):
     """A short form of text fields; returns each field's text by id. Dates are checked."""
 
     DEFAULT_CSS = form_css("FormDialog")
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Done")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "done", "Done")]
 
     def __init__(self, title: str, fields: tuple[FormField, ...], help: str = "",
                  child_view: bool = False) -> None:
@@ -159,12 +166,12 @@ class FormDialog(FormHelp, ModalScreen[dict[str, str] | None]):
             yield Static(id="field-help")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
-                yield Button("Done", id="save", variant="primary")
+                yield Button("Done", id="done", variant="primary")
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
 
-    def action_save(self) -> None:
+    def action_done(self) -> None:
         values = {field.id: field.value for field in self.fields}
         for field in self._shown():
             values[field.id] = self.query_one(f"#{field.id}", Input).value.strip()
@@ -180,15 +187,3 @@ class FormDialog(FormHelp, ModalScreen[dict[str, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Input.Submitted)
-    def submitted(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def cancel_pressed(self) -> None:
-        self.action_cancel()

@@ -114,18 +114,18 @@ class FamilyPlanStep(MeetingStep):
         return Content("")
 
     def _row(self) -> PlanRow | None:
-        index = self.highlighted_id(self.query_one("#plan-rows", OptionList))
-        if index is None or self.workbook is None:
-            return None
-        rows = self.workbook.meeting.plan.rows
-        return rows[int(index)] if int(index) < len(rows) else None
+        return self._highlighted_entry("plan-rows", "rows")
 
     def _strength(self) -> str | None:
-        index = self.highlighted_id(self.query_one("#strengths", OptionList))
+        return self._highlighted_entry("strengths", "strengths")
+
+    def _highlighted_entry(self, list_id: str, field: str):
+        """The entry of the plan's `field` highlighted in the list `list_id` (rows are numbered)."""
+        index = self.highlighted_id(self.query_one(f"#{list_id}", OptionList))
         if index is None or self.workbook is None:
             return None
-        found = self.workbook.meeting.plan.strengths
-        return found[int(index)] if int(index) < len(found) else None
+        entries = getattr(self.workbook.meeting.plan, field)
+        return entries[int(index)] if int(index) < len(entries) else None
 
     def _in_strengths(self) -> bool:
         return self.app.focused is self.query_one("#strengths")
