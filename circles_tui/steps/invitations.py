@@ -53,7 +53,8 @@ class InvitationsStep(MeetingStep):
     """Who the family wants at the meeting, who asks them, and what they need.
 
     Progress: "empty" until anything about the meeting is written; "done" once there is
-    a date and the family has decided about everyone on the list; "started" in between.
+    a date and someone the family invited is coming; "started" in between. (It does not
+    build the network list: the marks are redrawn after every key.)
     """
 
     words_id = "invitations"
@@ -237,7 +238,5 @@ class InvitationsStep(MeetingStep):
         meeting = workbook.meeting
         if not (meeting.invitations or meeting.on or meeting.place or meeting.facilitator):
             return "empty"
-        listed = invitees(workbook, self.content)
-        decided = all((meeting.invitation(p.id) or Invitation(p.id)).family_wants
-                      for p, _ in listed)
-        return "done" if meeting.on and listed and decided else "started"
+        coming = any(i.family_wants == "yes" and i.status == "coming" for i in meeting.invitations)
+        return "done" if meeting.on and coming else "started"
