@@ -155,3 +155,21 @@ def test_a_newer_version_is_still_refused():
     with pytest.raises(WorkbookFileError) as caught:
         parse_workbook(V1.replace("format_version = 1", "format_version = 3"))
     assert "newer circles-tui (format 3)" in caught.value.problem
+
+
+# -- the change report ------------------------------------------------------------------------------
+
+
+def test_meeting_changes_are_described_without_quoting_practitioner_notes():
+    from circles_tui.core.change_report import describe_changes
+
+    before = workbook(Meeting())
+    after = workbook()
+    sentences = describe_changes(before, after)
+    assert "The meeting date was set to 2026-04-02." in sentences
+    assert "The family's decision about inviting Nanna Jo: Yes, invite them (Mum and Mia)." in sentences
+    assert "Dad's invitation: Asked." in sentences
+    assert 'A row was added to the family plan: "Mornings".' in sentences
+    assert "The practitioner-only note on Nanna Jo's invitation changed." in sentences
+    assert not any("Check travel costs" in s or "Book the room" in s for s in sentences)
+    assert describe_changes(after, after) == []
