@@ -45,21 +45,25 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def press(pilot, *keys: str) -> None:
+    """Press keys, then let the dialog they open (or the edit they make) arrive."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
 async def choose(pilot, key: str) -> None:
     dialog = pilot.app.screen
     assert isinstance(dialog, ChoiceDialog)
     options = dialog.query_one(OptionList)
     options.highlighted = options.get_option_index(key)
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "enter")
 
 
 async def fill(pilot, **values: str) -> None:
     dialog = pilot.app.screen
     for field, value in values.items():
         dialog.query_one(f"#{field}", Input).value = value
-    await pilot.press("ctrl+s")
-    await settle(pilot)
+    await press(pilot, "ctrl+s")
 
 
 async def type_text(pilot, text: str) -> None:
@@ -68,8 +72,7 @@ async def type_text(pilot, text: str) -> None:
         widget.text = text
     else:
         widget.value = text
-    await pilot.press("ctrl+s")
-    await settle(pilot)
+    await press(pilot, "ctrl+s")
 
 
 async def tick(pilot, *keys: str) -> None:
@@ -79,8 +82,7 @@ async def tick(pilot, *keys: str) -> None:
     selection.deselect_all()
     for key in keys:
         selection.select(key)
-    await pilot.press("ctrl+s")
-    await settle(pilot)
+    await press(pilot, "ctrl+s")
 
 
 # -- invitations ------------------------------------------------------------------------------
@@ -100,8 +102,7 @@ async def test_invitations_list_the_proposed_network_with_names_as_data():
             "nanna-jo", "dad", "kai"}
         assert MARKUP_NAME in str(options.get_option("kai").prompt)
         assert "discuss before inviting" in str(options.get_option("dad").prompt)
-        await pilot.press("f2")
-        await settle(pilot)
+        await press(pilot, "f2")
         assert "discuss before inviting" not in str(options.get_option("dad").prompt)
         # A false supporter is not listed in child view unless the young person agreed.
         assert {options.get_option_at_index(i).id for i in range(options.option_count)} == {
@@ -112,8 +113,7 @@ async def test_m_sets_the_meeting_details_and_refuses_a_wrong_date():
     app = invitations()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         await fill(pilot, on="2nd April", place="Family centre")
         assert isinstance(app.screen, FormDialog)  # still open, saying how to write a date
         assert "2026-04-02" in str(app.screen.query_one("#error").content)
@@ -126,8 +126,7 @@ async def test_f_records_the_family_decision_and_who_decided():
     app = invitations()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         await choose(pilot, "yes")
         await type_text(pilot, "Mum and Mia")
         invitation = meeting_of(app).invitation("nanna-jo")
@@ -141,8 +140,7 @@ async def test_s_changes_the_status():
         await settle(pilot)
         options = app.query_one("#invitees", OptionList)
         options.highlighted = options.get_option_index("dad")
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         await choose(pilot, "coming")
         assert meeting_of(app).invitation("dad").status == "coming"
 
@@ -151,8 +149,7 @@ async def test_a_records_who_asks_and_what_they_may_be_told():
     app = invitations()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         await fill(pilot, asked_by="Dad", how="Phone", may_be_told="The worries",
                    consent_by="Mum", consent_on="2026-03-17", note="Ring first")
         invitation = meeting_of(app).invitation("nanna-jo")
@@ -164,11 +161,9 @@ async def test_a_in_child_view_keeps_the_practitioner_note_out_of_sight():
     app = invitations(family(Meeting(invitations=())))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         await fill(pilot, note="Ring first")
-        await pilot.press("f2", "a")
-        await settle(pilot)
+        await press(pilot, "f2", "a")
         assert not app.screen.query("#note")
         await fill(pilot, how="Phone")
         assert meeting_of(app).invitation("nanna-jo").practitioner_note == "Ring first"
@@ -178,8 +173,7 @@ async def test_n_records_needs_and_their_details():
     app = invitations()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         await tick(pilot, "video", "interpreter")
         await type_text(pilot, "Patois interpreter")
         invitation = meeting_of(app).invitation("nanna-jo")
@@ -191,11 +185,9 @@ async def test_escape_in_a_chain_changes_nothing():
     app = invitations()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         await choose(pilot, "no")
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert meeting_of(app) == Meeting() and app.labels == []
 
 
@@ -210,8 +202,7 @@ async def test_p_picks_the_childs_own_words_with_where_they_said_them():
     app = child_voice()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+        await press(pilot, "p")
         options = app.screen.query_one(OptionList)
         texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("She calls me chicken." in t for t in texts)
@@ -224,16 +215,13 @@ async def test_w_writes_new_words_and_e_changes_them_and_x_removes_them():
     app = child_voice()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
+        await press(pilot, "w")
         await type_text(pilot, "Please don't be cross with Mum.")
         assert meeting_of(app).child_voice.words == (ChildWords("Please don't be cross with Mum."),)
-        await pilot.press("e")
-        await settle(pilot)
+        await press(pilot, "e")
         await type_text(pilot, "Don't be cross with Mum.")
         assert meeting_of(app).child_voice.words[0].text == "Don't be cross with Mum."
-        await pilot.press("x")
-        await settle(pilot)
+        await press(pilot, "x")
         assert meeting_of(app).child_voice.words == ()
 
 
@@ -241,8 +229,7 @@ async def test_t_chooses_how_the_child_takes_part_and_who_speaks_for_them():
     app = child_voice()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("t")
-        await settle(pilot)
+        await press(pilot, "t")
         await tick(pilot, "drawing", "trusted-adult")
         await choose(pilot, "nanna-jo")
         voice = meeting_of(app).child_voice
@@ -262,15 +249,13 @@ async def test_a_adds_a_row_and_e_edits_it():
     app = plan()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         await fill(pilot, worry="Mornings", action="Breakfast club", who="Miss Hughes",
                    when="Every day", fallback="School rings Nanna Jo")
         row = PlanRow("Mornings", "Breakfast club", "Miss Hughes", "Every day",
                       "School rings Nanna Jo")
         assert meeting_of(app).plan.rows == (row,)
-        await pilot.press("e")
-        await settle(pilot)
+        await press(pilot, "e")
         await fill(pilot, when="Every school day")
         assert meeting_of(app).plan.rows == (attrs.evolve(row, when="Every school day"),)
 
@@ -279,8 +264,7 @@ async def test_a_refuses_an_empty_row():
     app = plan()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         await fill(pilot, who="Dad")
         assert meeting_of(app).plan.rows == ()
 
@@ -289,16 +273,13 @@ async def test_s_picks_a_strength_or_writes_one_and_x_removes_it_from_the_focuse
     app = plan()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         await choose(pilot, "0")
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         await choose(pilot, "write-own")
         await type_text(pilot, "Mum's singing")
         assert meeting_of(app).plan.strengths == ("I'm kind to new kids.", "Mum's singing")
-        await pilot.press("right", "x")
-        await settle(pilot)
+        await press(pilot, "right", "x")
         assert meeting_of(app).plan.strengths == ("Mum's singing",)
 
 
@@ -306,8 +287,7 @@ async def test_x_removes_a_row():
     app = plan(family(Meeting(plan=attrs.evolve(Meeting().plan, rows=(PlanRow("Mornings"),)))))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("left", "x")
-        await settle(pilot)
+        await press(pilot, "left", "x")
         assert meeting_of(app).plan.rows == ()
 
 
@@ -315,8 +295,7 @@ async def test_r_sets_the_review_date():
     app = plan()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         await fill(pilot, review_on="2026-05-14")
         assert meeting_of(app).plan.review_on == date(2026, 5, 14)
         assert "Thursday 14 May 2026" in str(app.query_one(".meeting-line").content)
@@ -327,8 +306,7 @@ async def test_c_writes_the_family_copy_beside_the_workbook(tmp_path, complete_e
     app.workbook_path = tmp_path / "mia.toml"
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
     page = (tmp_path / "mia-family-copy.html").read_text()
     assert "Mia&#x27;s family plan" in page
     assert "Dad's visits get cancelled" in (tmp_path / "mia-family-copy.md").read_text()
@@ -388,14 +366,12 @@ async def test_the_buttons_of_a_form_do_what_they_say():
     app = plan()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         app.screen.query_one("#review_on", Input).value = "2026-05-14"
         await pilot.click("#cancel")
         await settle(pilot)
         assert meeting_of(app).plan.review_on is None
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         app.screen.query_one("#review_on", Input).value = "2026-05-14"
         await pilot.click("#done")
         await settle(pilot)
