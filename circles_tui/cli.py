@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--circle", choices=CIRCLE_IDS, metavar="ID",
                         help="with --format svg: the safety circle to draw (ids below)")
     export.add_argument("--tree", action="store_true", help="with --format svg: draw the Tree of Life")
+    export.add_argument("--family-copy", action="store_true",
+                        help="with --format html or markdown: the family's own copy of their plan")
     export.epilog = "safety circle ids: " + ", ".join(CIRCLE_IDS)
 
     diff = command("diff", "say in plain sentences what changed between two versions")
@@ -257,7 +259,8 @@ def _export(args: argparse.Namespace, content) -> int:
 
     workbook = cli_io.read_workbook(args.file)
     options = export.ExportOptions(
-        redact=args.redact, child_view=args.child_view, circle=args.circle, tree=args.tree
+        redact=args.redact, child_view=args.child_view, circle=args.circle, tree=args.tree,
+        family_copy=args.family_copy,
     )
     try:
         text = export.render(workbook, args.format, content, options)

@@ -118,7 +118,8 @@ async def test_steps_are_listed_in_order_with_progress_marks(complete):
         labels = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
         titles = [label[2:] for label in labels]
         circles = [c.short for c in app.content.circles]
-        assert titles == ["About", *circles, "Supporters", "Tree of Life", "People", "Summary"]
+        assert titles == ["About", *circles, "Supporters", "Tree of Life", "People", "Summary",
+                          "Invitations", "The child's voice", "The family plan"]
         assert all(label[0] in "○◐●" for label in labels)
         assert labels[1].startswith("●")  # who-matters is filled in the complete example
 
@@ -140,7 +141,7 @@ async def test_next_previous_and_jumping_between_steps(complete):
         assert isinstance(app.focused, StepList)
         await pilot.press("end", "enter")
         await pilot.pause()
-        assert screen.query_one("#panes").current == "step-summary"
+        assert screen.query_one("#panes").current == "step-family-plan"
 
 
 async def test_keys_pressed_quickly_leave_the_focus_in_the_step_on_show(complete):

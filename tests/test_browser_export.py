@@ -81,3 +81,16 @@ def test_html_export_prints_on_a4(tmp_path, exported):
     assert len(boxes) >= 9  # a page for each section at least
     for width, height in boxes:
         assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2  # A4 portrait
+
+
+def test_family_copy_prints_on_a4(tmp_path, complete_example):
+    page = tmp_path / "mia-family-copy.html"
+    page.write_text(render(complete_example, "html", bundled(), ExportOptions(family_copy=True)),
+                    encoding="utf-8")
+    pdf = tmp_path / "mia-family-copy.pdf"
+    chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert 1 <= len(boxes) <= 4  # a plan a family can keep on the fridge
+    for width, height in boxes:
+        assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2
+    assert pdf.stat().st_size > 10_000  # text was drawn, not an empty page

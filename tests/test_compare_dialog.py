@@ -71,7 +71,8 @@ def shown_sentences(dialog: CompareDialog) -> list[str]:
 
 async def open_summary(pilot, app: CirclesApp) -> SummaryStep:
     await pilot.pause()
-    await pilot.press("g", "end", "enter")
+    summary = [step.id for step in app.screen.steps].index("step-summary")
+    await pilot.press("g", "home", *["down"] * summary, "enter")
     await pilot.pause()
     step = app.screen.query_one(SummaryStep)
     assert app.screen.query_one("#panes").current == step.id

@@ -253,7 +253,8 @@ def test_adding_someone_to_a_circle_in_the_real_terminal_is_saved(terminal, tmp_
     screen = terminal.wait_for("Mia (8) · mia.toml", "Steps")
     marks = step_marks(screen)
     assert list(marks) == ["About", *(c.short for c in bundled().circles), "Supporters",
-                           "Tree of Life", "People", "Summary"]
+                           "Tree of Life", "People", "Summary", "Invitations",
+                           "The child's voice", "The family plan"]
     assert marks["Who matters"] == "●" and marks[circle.short] == "○"
     assert lock_path(workbook).exists()
 

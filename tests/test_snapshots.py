@@ -15,7 +15,8 @@ from circles_tui.app import CirclesApp
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 STEPS = ["about", "who-matters", "trusted-adults", "who-knows", "who-could-help",
-         "services-suggest", "supporters", "tree", "people", "summary"]
+         "services-suggest", "supporters", "tree", "people", "summary",
+         "invitations", "child-voice", "family-plan"]
 SIZES = {"small": (80, 24), "large": (120, 40)}
 
 

@@ -51,6 +51,10 @@ class _Differ:
         for part in TREE_PARTS:
             self.tree_part(self.content.tree_part(part).title, self.old.tree[part], self.new.tree[part])
         self.storms()
+        from circles_tui.core.meeting_changes import meeting_changes
+
+        for text in meeting_changes(self.old.meeting, self.new.meeting, self.content, self.name):
+            self.say(text)
         return self.out
 
     # -- about ------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from circles_tui.core.model import (
     Workbook,
 )
 from circles_tui.core import owner_only
+from circles_tui.core.meeting_format import meeting_chunks, read_meeting
 from circles_tui.core.render_cache import RenderCache
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a real workbook is a few hundred kilobytes at most
@@ -182,7 +183,7 @@ class _WorkbookReader:
         doc = self.document
         self._check_header(doc)
         self._only(doc, "", {"format", "format_version", "about", "people", "circles",
-                             "supporters", "tree", "storms"})
+                             "supporters", "tree", "storms", "meeting"})
         about = self._about(self._table(doc, "about", "", required=True))
         people = tuple(
             self._person(item, f"people[{i}]")
@@ -215,7 +216,8 @@ class _WorkbookReader:
         storms = None
         if "storms" in doc:
             storms = self._tree_part(self._table(doc, "storms", ""), "storms")
-        return Workbook(about, people, circles, supporters, tree, storms)
+        return Workbook(about, people, circles, supporters, tree, storms,
+                        read_meeting(self, doc))
 
     # -- sections --
 
@@ -533,6 +535,7 @@ def _chunks(workbook: Workbook) -> Iterator[str]:
         yield from _tree_part(f"tree.{part}", workbook.tree[part])
     if workbook.storms is not None:
         yield from _tree_part("storms", workbook.storms, even_if_empty=True)
+    yield from meeting_chunks(workbook.meeting, _values, _record)
 
 
 def _plain_record(value: Any) -> dict[str, Any]:

@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+if TYPE_CHECKING:
+    from circles_tui.core.meeting import Meeting
+
 FORMAT_NAME = "circles-tui workbook"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added the [meeting] table; version 1 files still open
 
 # Centre outwards; the order a session takes them, family voice first.
 CIRCLE_IDS: tuple[str, ...] = (
@@ -258,6 +261,12 @@ def _tree(value: Mapping[str, TreePart]) -> dict[str, TreePart]:
     }
 
 
+def _no_meeting() -> Meeting:
+    from circles_tui.core.meeting import Meeting  # meeting.py builds on this module
+
+    return Meeting()
+
+
 @attrs.frozen
 class Workbook:
     """One session's work with a child and family. Checked whole on construction."""
@@ -270,6 +279,7 @@ class Workbook:
     )
     tree: dict[str, TreePart] = attrs.field(factory=dict, converter=_tree)
     storms: TreePart | None = None
+    meeting: Meeting = attrs.field(factory=_no_meeting)
 
     def __attrs_post_init__(self) -> None:
         check_workbook(self)
@@ -341,6 +351,9 @@ def check_workbook(workbook: Workbook) -> None:
         _check_tree_part(f"tree.{part}", tree_part, ids)
     if workbook.storms is not None:
         _check_tree_part("storms", workbook.storms, ids)
+    from circles_tui.core.meeting import check_meeting
+
+    check_meeting(workbook.meeting, ids)
 
 
 def _check_about(about: About) -> None:

@@ -12,6 +12,7 @@ from circles_tui.core.wording import Wording
 from circles_tui.core.model import CIRCLE_IDS, Workbook
 
 FORMATS: tuple[str, ...] = ("markdown", "html", "svg", "text")
+FAMILY_COPY_FORMATS: tuple[str, ...] = ("markdown", "html")
 
 
 class ExportError(Exception):
@@ -24,6 +25,7 @@ class ExportOptions:
     child_view: bool = False  # no practitioner-only notes, concerns or false supporters
     circle: str | None = None  # svg only: which safety circle to draw
     tree: bool = False  # svg only: draw the Tree of Life
+    family_copy: bool = False  # html or markdown: the family's own copy of their plan
 
 
 def check_options(format: str, options: ExportOptions) -> None:
@@ -31,6 +33,8 @@ def check_options(format: str, options: ExportOptions) -> None:
         raise ExportError(f"there is no export format {format!r}; choose one of {', '.join(FORMATS)}.")
     if format != "svg" and (options.circle is not None or options.tree):
         raise ExportError("--circle and --tree choose a picture, so they only go with --format svg.")
+    if options.family_copy and (format not in FAMILY_COPY_FORMATS or options.redact):
+        raise ExportError("the family copy is written as --format html or markdown, without --redact.")
     if format == "svg":
         if options.circle is not None and options.tree:
             raise ExportError("an SVG holds one picture: choose --circle or --tree, not both.")
@@ -61,6 +65,10 @@ def render(
     """The workbook in `format` (markdown, html, svg or text), as text ready to write."""
     options = options or ExportOptions()
     check_options(format, options)
+    if options.family_copy:  # its own audience: it picks what the family may see itself
+        from circles_tui.export import family_copy
+
+        return (family_copy.page if format == "html" else family_copy.markdown)(workbook, content)
     workbook = prepare(workbook, options)
     if format == "svg":
         from circles_tui.export import svg

@@ -27,6 +27,9 @@ PROGRESS_MARKS: dict[Progress, str] = {"empty": "○", "started": "◐", "done":
 def build_steps(content, child_words: bool = False) -> list[Step]:
     """The steps in guided order: About, the five circles, supporters, tree, people, summary."""
     from circles_tui.steps.about import AboutStep
+    from circles_tui.steps.child_voice import ChildVoiceStep
+    from circles_tui.steps.family_plan import FamilyPlanStep
+    from circles_tui.steps.invitations import InvitationsStep
     from circles_tui.steps.circle import CircleStep
     from circles_tui.steps.people import PeopleStep
     from circles_tui.steps.summary import SummaryStep
@@ -41,6 +44,9 @@ def build_steps(content, child_words: bool = False) -> list[Step]:
         TreeStep(content, id="step-tree"),
         PeopleStep(content, id="step-people"),
         SummaryStep(content, id="step-summary"),
+        InvitationsStep(content, id="step-invitations"),
+        ChildVoiceStep(content, id="step-child-voice"),
+        FamilyPlanStep(content, id="step-family-plan"),
     ]
     return steps
 

@@ -96,6 +96,30 @@ class AIStage:
 
 
 @attrs.frozen
+class MeetingStepText:
+    """The words of one meeting step: its title, its questions, and guidance."""
+
+    id: str
+    title: str
+    adult_prompt: str
+    child_prompt: str
+    guidance: str
+
+
+@attrs.frozen
+class MeetingText:
+    """The meeting steps' words, and labels for the choices `core/meeting.py` fixes."""
+
+    invitations: MeetingStepText
+    child_voice: MeetingStepText
+    plan: MeetingStepText
+    family_choices: dict[str, str]
+    statuses: dict[str, str]
+    needs: dict[str, str]
+    taking_part: dict[str, str]
+
+
+@attrs.frozen
 class Wording:
     name: str
     named_by: dict[str, str]
@@ -105,6 +129,7 @@ class Wording:
     storms: TreePartText
     ai_stages: tuple[AIStage, ...]
     ai_guidance: str
+    meeting: MeetingText
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
@@ -196,7 +221,9 @@ def _read(doc: dict[str, Any]) -> Wording:
     )
     guidance = reader.text(reader.table(doc, "ai_guidance", ""), "text", "ai_guidance")
     name = reader.text(reader.table(doc, "content", ""), "name", "content")
-    return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance)
+    # A content file written before the meeting steps existed borrows the bundled words.
+    meeting = reader.meeting(doc["meeting"]) if "meeting" in doc else bundled().meeting
+    return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting)
 
 
 class _Reader:
@@ -290,6 +317,27 @@ class _Reader:
             prompt=self.text(t, "prompt", p),
             questions=self.texts(t, "questions", p),
             guidance=self.text(t, "guidance", p, required=False),
+        )
+
+    def meeting(self, t: object) -> MeetingText:
+        from circles_tui.core.meeting import FAMILY_CHOICES, INVITE_STATUSES, NEEDS, TAKING_PART
+
+        if not isinstance(t, dict):
+            raise ModelError("meeting", "'meeting' must be a table")
+
+        def step(key: str) -> MeetingStepText:
+            item, p = self.table(t, key, "meeting"), f"meeting.{key}"
+            return MeetingStepText(key, self.text(item, "title", p),
+                                   self.text(item, "adult_prompt", p),
+                                   self.text(item, "child_prompt", p),
+                                   self.text(item, "guidance", p, required=False))
+
+        return MeetingText(
+            step("invitations"), step("child_voice"), step("plan"),
+            self.labels(t, "family_choices", FAMILY_CHOICES, "meeting"),
+            self.labels(t, "statuses", INVITE_STATUSES, "meeting"),
+            self.labels(t, "needs", NEEDS, "meeting"),
+            self.labels(t, "taking_part", TAKING_PART, "meeting"),
         )
 
     @staticmethod
