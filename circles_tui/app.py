@@ -18,6 +18,7 @@ from circles_tui.core.wording import Wording, bundled
 from circles_tui.core.edits import EditRefused, Operation
 from circles_tui.core.model import Workbook
 from circles_tui.core.session import Session
+from circles_tui.type_ahead import TypeAhead
 
 AUTOSAVE_DELAY = 0.4  # seconds after the last edit; the brief promises a save within a second
 
@@ -38,7 +39,7 @@ HIGH_CONTRAST = Theme(
 THEMES = ("textual-dark", "textual-light", "high-contrast")
 
 
-class CirclesApp(App[int]):
+class CirclesApp(TypeAhead, App[int]):
     """circles-tui: one workbook at a time, saved as you go."""
 
     CSS_PATH = "app.tcss"
@@ -348,7 +349,7 @@ class CirclesApp(App[int]):
         session = self.session
         if session is not None and session.unsaved:
             if session.read_only or not self.save_now(quiet=True):
-                from circles_tui.dialogs.common import ConfirmDialog
+                from circles_tui.dialogs.confirm import ConfirmDialog
 
                 def answered(leave: bool | None) -> None:
                     if leave:

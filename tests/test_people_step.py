@@ -8,7 +8,8 @@ from textual.content import Content
 from textual.widgets import Checkbox, DataTable, Input, OptionList
 
 from circles_tui.core.wording import bundled
-from circles_tui.dialogs.common import ConfirmDialog, TextDialog
+from circles_tui.dialogs.confirm import ConfirmDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
 from circles_tui.core.model import Person, Placement, Supporter, Workbook
 from circles_tui.core.proposed_network import proposed_network

@@ -34,7 +34,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from circles_tui.core.wording import THEME_ROLES, CircleText
 from circles_tui.core.wording import Wording
-from circles_tui.dialogs.common import PersonChoice, PersonDialog
+from circles_tui.dialogs.person_picker import PersonChoice, PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.core.model import RING_COUNT, Person, Placement, Workbook
 from circles_tui.core.edits.circles import set_placements

@@ -17,7 +17,8 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from circles_tui.core.wording import Wording
-from circles_tui.dialogs.common import ConfirmDialog, TextDialog
+from circles_tui.dialogs.confirm import ConfirmDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
 from circles_tui.core.model import Person, Workbook
 from circles_tui.core.edits.people import add_person, merge_people, new_person_id, remove_person, replace_person

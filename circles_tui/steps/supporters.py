@@ -19,7 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.core.wording import SupporterText
-from circles_tui.dialogs.common import PersonChoice, PersonDialog
+from circles_tui.dialogs.person_picker import PersonChoice, PersonDialog
 from circles_tui.dialogs.supporter import SupporterDialog, SupporterEdit
 from circles_tui.core.model import SUPPORTER_KINDS, Person, Supporter, Workbook
 from circles_tui.core.edits.people import add_person, replace_person

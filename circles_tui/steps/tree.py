@@ -37,7 +37,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.core.wording import TreePartText
-from circles_tui.dialogs.common import ConfirmDialog, PersonChoice, PersonDialog, TextDialog
+from circles_tui.dialogs.confirm import ConfirmDialog
+from circles_tui.dialogs.person_picker import PersonChoice, PersonDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.question import QuestionDialog
 from circles_tui.core.model import TREE_PARTS, Answer, Placement, TreePart, Workbook
 from circles_tui.core.edits.circles import set_placements
