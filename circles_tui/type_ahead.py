@@ -14,8 +14,8 @@ more. Holders are:
 - every key itself, until it has been handled by the widget it went to and by each
   node above it (so a binding that runs after the key bubbles up, such as a step's `a`,
   has acted before the next key is routed);
-- a worker that a key started, until it opens a dialog or ends (a chain of dialogs
-  written with `@work` and `push_screen_wait`);
+- a worker that a key's binding started, until it opens a dialog or ends (a chain of
+  dialogs written with `@work` and `push_screen_wait`);
 - a dialog, from the moment it is made until its first field has focus, and from
   the moment it closes until the code that opened it has had the result
   (`circles_tui.dialogs.base.Dialog` does this).
@@ -42,7 +42,10 @@ CHECK_EVERY = 0.05  # seconds between checks on held workers and overdue holds
 class KeyInFlight:
     """Holds the keyboard for one key until that key has been handled."""
 
-    def __init__(self, workers_before: set[Worker]) -> None:
+    def __init__(self, target: DOMNode, workers_before: set[Worker]) -> None:
+        # The nodes whose bindings the key can run: a worker one of them starts is the
+        # key's (a `@work` action), unlike one started by a widget being mounted.
+        self.chain = set(target.ancestors_with_self)
         self.workers_before = workers_before
 
 
@@ -90,7 +93,13 @@ class TypeAhead:
 
     @property
     def keys_held(self) -> bool:
+        """Whether anything holds the keyboard now."""
         return bool(self._holders)
+
+    @property
+    def keys_waiting(self) -> int:
+        """How many keys and pastes wait to be routed."""
+        return len(self._waiting)
 
     def _check_holds(self) -> None:
         now = time.monotonic()
@@ -117,7 +126,7 @@ class TypeAhead:
     async def _route(self, event: events.Key | events.Paste) -> None:
         """Route one key as Textual does, and hold the next ones until it is handled."""
         target: DOMNode = self.focused or self.screen  # type: ignore[attr-defined]
-        key = KeyInFlight(set(self.workers))  # type: ignore[attr-defined]
+        key = KeyInFlight(target, set(self.workers))  # type: ignore[attr-defined]
         self.hold_keys(key)
         await super().on_event(event)  # type: ignore[misc]
         self._follow(key, target)
@@ -142,6 +151,6 @@ class TypeAhead:
 
     def _key_done(self, key: KeyInFlight) -> None:
         for worker in set(self.workers) - key.workers_before:  # type: ignore[attr-defined]
-            if worker not in self._workers_with_dialog:
+            if worker.node in key.chain and worker not in self._workers_with_dialog:
                 self.hold_for_worker(worker)
         self.release_keys(key)

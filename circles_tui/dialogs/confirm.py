@@ -22,6 +22,7 @@ class ConfirmDialog(Dialog[bool]):
 
     def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "Cancel") -> None:
         super().__init__(title)
+        self.title_text = title
         self.body, self.yes, self.no = body, yes, no
 
     def keys_line(self) -> str:

@@ -71,6 +71,12 @@ class PersonEditDialog(FormDialog[Person | None]):
                 "A concern never rules anyone out on its own.",
             )
 
+    def enter_pressed(self, field: Widget) -> None:
+        if field.id == "name" and not self.value_of("name", ""):
+            self.finish()  # says a name is needed, rather than moving on without one
+        else:
+            super().enter_pressed(field)
+
     def finish(self) -> None:
         p = self.person
         name = self.value_of("name", p.name)
