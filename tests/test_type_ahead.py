@@ -103,7 +103,7 @@ async def test_enter_moves_on_field_by_field_in_a_supporters_details():
     app = StepHarness(SupportersStep(bundled(), id="step"), family())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        burst(app, "right", "e", Typed("listens"), "enter", Typed("call her"), "enter",
+        burst(app, "e", Typed("listens"), "enter", Typed("call her"), "enter",
               Typed("phone after school"), "enter", Typed("Leeds"), "enter", Typed("kind"),
               "enter", Typed("check in"), "enter")
         await settle(pilot)
@@ -131,3 +131,23 @@ async def test_tab_and_enter_move_on_in_the_placement_dialog_before_the_next_key
         placement = app.session.workbook.circles["services-suggest"][0]
         assert placement.extras["reason"].endswith(" He asked!")
         assert placement.note == "dad"
+
+
+async def test_adding_supporters_in_a_burst_keeps_what_each_one_does():
+    """`a`, a name, Enter, a relationship, Enter, then "what they do" and Enter through the
+    details: the details open at once after the name, so nothing typed goes to the step."""
+    app = StepHarness(SupportersStep(bundled(), id="step"), family())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        burst(app, "a", Typed("Coach Dee"), "enter", Typed("football coach"), "enter",
+              Typed("lets me talk after training"), "ctrl+s",
+              "a", Typed("Kayla"), "enter", Typed("makes me laugh"), "enter",
+              Typed("at school"), "ctrl+s")
+        await settle(pilot)
+        workbook = app.session.workbook
+        done = {workbook.person(e.person).name: (e.what_they_do, e.how_to_use)
+                for e in workbook.supporters["emotional"]}
+        assert done["Coach Dee"][0] == "lets me talk after training"
+        assert done["Kayla"] == ("makes me laugh", "at school")
+        assert workbook.person("coach-dee").relationship == "football coach"
+        assert not app.screen.is_modal

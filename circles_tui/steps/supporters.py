@@ -336,16 +336,18 @@ class SupportersStep(Step):
                 workbook = add_person(workbook, choice.person)
             entries = workbook.supporters.get(kind.id, ()) + (Supporter(choice.person.id),)
             workbook = set_supporters(workbook, kind.id, entries)
-            # Once the new entry comes back down in `show`, open its details.
+            # Once the new entry comes back down in `show`, highlight it.
             self._pending_editor = (kind.id, choice.person.id)
             self.edit(workbook, f"Added {choice.person.name} to {kind.title}")
+            # Its details open at once, so "what they do" typed straight on lands in them.
+            self._open_editor(kind, Supporter(choice.person.id), choice.person)
 
         self.app.push_screen(
             PersonDialog(self.workbook, f"Add someone to {kind.title}", exclude=already), added
         )
 
     def _open_pending_editor(self, workbook: Workbook) -> None:
-        """After an add: highlight the new entry and open its details, once it is shown."""
+        """After an add: highlight the new entry, once it is shown."""
         if self._pending_editor is None:
             return
         kind_id, person_id = self._pending_editor
@@ -355,7 +357,6 @@ class SupportersStep(Step):
         column = self.query_one(f"#kind-{kind_id}", SupporterColumn)
         column.entries.highlighted = column.entries.get_option_index(person_id)
         column.entries.focus()
-        self.call_after_refresh(self._edit_entry, column)
 
     def action_edit(self) -> None:
         self._edit_entry(self._current())
@@ -366,9 +367,9 @@ class SupportersStep(Step):
         entry = self._entry(column)
         if entry is None:
             return
-        kind = column.kind
-        person = self.workbook.person(entry.person)
+        self._open_editor(column.kind, entry, self.workbook.person(entry.person))
 
+    def _open_editor(self, kind: SupporterText, entry: Supporter, person: Person) -> None:
         def edited(result: SupporterEdit | None) -> None:
             if result is None or self.workbook is None:
                 return
