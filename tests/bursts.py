@@ -7,7 +7,6 @@ before the app has handled the first; `settle` then waits until all have been ha
 
 from __future__ import annotations
 
-import asyncio
 import time
 import unicodedata
 
@@ -68,4 +67,4 @@ async def settle(pilot: Pilot, limit: float = 20.0) -> None:
         quiet = 0 if busy else quiet + 1
         if time.monotonic() > deadline:
             raise AssertionError(f"the keys were still held after {limit:.0f}s")
-    await asyncio.sleep(0)
+    await pilot.wait_for_scheduled_animations()  # scrolling a field into view, say

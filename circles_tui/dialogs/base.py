@@ -58,6 +58,8 @@ class Dialog(ModalScreen[ResultType]):
     KEYS: ClassVar[str] = ""  # this dialog's own keys, for the title line ("1-3 ring")
 
     AUTO_FOCUS = None  # the dialog chooses its first field itself, at once
+    # "-narrow" on a terminal under 70 columns, for dialogs that lay out more tightly there.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     DEFAULT_CSS = """
     Dialog {
         align: center middle;

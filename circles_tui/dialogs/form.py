@@ -77,6 +77,9 @@ class FormDialog(Dialog[ResultType]):
     FormDialog .form-checks Checkbox {
         margin-right: 3;
     }
+    FormDialog.-narrow .form-checks {
+        padding-left: 0;
+    }
     """
 
     def compose_below(self) -> ComposeResult:

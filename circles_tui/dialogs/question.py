@@ -129,6 +129,12 @@ class QuestionDialog(Dialog[Answer | None]):
             return self.query_one("#questions", OptionList)
         return self.query_one("#question" if not self.question else "#answer")
 
+    def scroll_part(self) -> Widget:
+        # While picking, the list of questions scrolls and its heading stays in view.
+        if self.picking and self.chosen is None:
+            return self.query_one("#questions", OptionList)
+        return super().scroll_part()
+
     def takes_enter(self, widget: Widget | None) -> bool:
         # Picking a question moves to the answer at once, so the answer typed next lands there.
         return isinstance(widget, (Input, OptionList))
@@ -156,6 +162,7 @@ class QuestionDialog(Dialog[Answer | None]):
         answer = self.query_one("#answer", TextArea)
         answer.remove_class("-hidden")
         self.set_focus(answer)
+        self.query_one("#questions", OptionList).styles.max_height = None
         self.call_after_refresh(self.fit)
 
     def _question_text(self) -> str:
