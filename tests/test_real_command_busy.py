@@ -53,6 +53,11 @@ def placed(saved: dict, circle: str) -> dict[str, dict]:
     return {p["person"]: p for p in saved["circles"].get(circle, [])}
 
 
+def answers(saved: dict) -> list[dict]:
+    """Every Appreciative Inquiry answer in the tree, part by part."""
+    return [a for part in saved.get("tree", {}).values() for a in part.get("answers", [])]
+
+
 def test_bursts_typed_on_a_busy_machine_are_saved_exactly_as_typed(terminal, tmp_path,
                                                                    busy_cpu):
     workbook = tmp_path / "mia.toml"
@@ -74,12 +79,13 @@ def test_bursts_typed_on_a_busy_machine_are_saved_exactly_as_typed(terminal, tmp
     # The last one added is the one selected: a note for them, in one burst.
     send_burst(terminal, "e", "He says well done every week", "C-s")
 
-    # On to "services suggest": someone new, the practitioner's reason, then (five fields
-    # on) the young person's view in their own words.
+    # On to "services suggest": someone new, the practitioner's reason, then (four fields
+    # on) the young person's view, chosen from its list, and in their own words.
     send_burst(terminal, STEP_NEXT, STEP_NEXT, STEP_NEXT,
                "a", "Ms Patel", "Enter", "school nurse", "Enter", "2",
                "Checks on Mia every week at school",
-               "Tab", "Tab", "Tab", "Tab", "Tab", "I like her, she is kind", "C-s")
+               "Tab", "Tab", "Tab", "Tab", "Enter", "Down", "Enter",
+               "Tab", "I like her, she is kind", "C-s")
     terminal.wait_for("Ms Patel")
 
     # Supporters: someone new, and what they do.
@@ -119,11 +125,13 @@ def test_bursts_typed_on_a_busy_machine_are_saved_exactly_as_typed(terminal, tmp
     patel = placed(saved, "services-suggest")["ms-patel"]
     assert patel == {"person": "ms-patel", "ring": 2, "named_by": "practitioner",
                      "reason": "Checks on Mia every week at school",
-                     "yp_words": "I like her, she is kind"}
+                     "yp_view": "agree", "yp_words": "I like her, she is kind"}
     assert {"person": "uncle-ben", "what_they_do": "takes me fishing"}.items() \
         <= next(s for s in saved["supporters"]["emotional"]
                 if s["person"] == "uncle-ben").items()
-    assert saved["tree"]["answers"][-1]["answer"] == "My fox drawings"
+    new_answers = [a for a in answers(saved) if a not in answers(before)]
+    assert [a["answer"] for a in new_answers] == ["My fox drawings"]
+    assert new_answers[0]["question"].strip()
     # Nothing else changed: the people already there and the about page.
     assert saved["people"][: len(before["people"])] == before["people"]
     assert saved["about"] == before["about"]

@@ -151,3 +151,18 @@ async def test_adding_supporters_in_a_burst_keeps_what_each_one_does():
         assert done["Kayla"] == ("makes me laugh", "at school")
         assert workbook.person("coach-dee").relationship == "football coach"
         assert not app.screen.is_modal
+
+
+async def test_a_choice_made_with_enter_and_arrows_in_a_burst_leaves_the_focus_on_it():
+    """Opening a choice, moving down and Enter, then Tab on and text: the text goes to
+    the next field, not to the list of choices or the field before."""
+    app = harness("services-suggest")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "e", "tab", "tab", "tab", "tab",  # reason, note, named by, kind: the view
+              "enter", "down", "enter", "tab", Typed("she agreed"), "ctrl+s")
+        await settle(pilot)
+        placement = app.session.workbook.circles["services-suggest"][0]
+        assert placement.extras["yp_view"] == bundled().circle("services-suggest").fields[2] \
+            .field.choices[0]
+        assert placement.extras["yp_words"] == "she agreed"

@@ -161,6 +161,7 @@ class PlacementDialog(Dialog[Placement | None]):
         self.child_view = child_view
         self.adding = adding
         self.FINISH = "Add" if adding else "Save"
+        self._choice_values: dict[str, list[object]] = {}
 
     # -- building the form -----------------------------------------------------------
 
@@ -180,7 +181,7 @@ class PlacementDialog(Dialog[Placement | None]):
             placeholder="What the child said about them",
         )
         yield Label("Who named them", classes="field-label")
-        yield Select(
+        yield self._choice(
             [(Text(label), key) for key, label in self.wording.named_by.items()],
             value=placement.named_by if placement.named_by in self.wording.named_by
             else Select.NULL,
@@ -198,6 +199,13 @@ class PlacementDialog(Dialog[Placement | None]):
                 tab_behavior="focus",
             )
 
+    def _choice(self, options: list[tuple[Text, str]], value: str | object, prompt: str,
+                id: str) -> Select:
+        # The values in the order its list shows them ("not recorded" first), so Enter
+        # in the list can choose at once (see `enter_pressed`).
+        self._choice_values[id] = [Select.NULL, *(key for _, key in options)]
+        return Select(options, value=value, prompt=prompt, id=id)
+
     def _extra(self, field: FieldText) -> ComposeResult:
         value = self.placement.extras.get(field.id)
         label = field.label + (" (needed)" if field.field.required else "")
@@ -212,7 +220,7 @@ class PlacementDialog(Dialog[Placement | None]):
             else:
                 yield Input(text, id=widget_id)
         elif kind == "choice":
-            yield Select(
+            yield self._choice(
                 [(Text(field.label_of(c)), c) for c in field.field.choices],
                 value=value if value in field.field.choices else Select.NULL,
                 prompt="Not recorded",
@@ -263,6 +271,30 @@ class PlacementDialog(Dialog[Placement | None]):
             practitioner_note=practitioner_note,
             extras=extras,
         )
+
+    def takes_enter(self, widget: Widget | None) -> bool:
+        return super().takes_enter(widget) or self._open_choice(widget) is not None
+
+    def _open_choice(self, widget: Widget | None) -> Select | None:
+        """The choice whose open list `widget` is, if it is one."""
+        parent = widget.parent if widget is not None else None
+        if isinstance(widget, OptionList) and isinstance(parent, Select) \
+                and parent.id in self._choice_values:
+            return parent
+        return None
+
+    def enter_pressed(self, field: Widget) -> None:
+        choice = self._open_choice(field)
+        if choice is None:
+            super().enter_pressed(field)
+            return
+        # Choose and close at once (Select itself does it a message later), so the key
+        # after Enter (Tab, say) already starts from the choice.
+        index = field.highlighted  # type: ignore[attr-defined]
+        if index is not None:
+            choice.value = self._choice_values[choice.id][index]
+        choice.expanded = False
+        self.set_focus(choice)
 
     def finish(self) -> None:
         result = self.result()
