@@ -163,10 +163,14 @@ class Dialog(ModalScreen[ResultType]):
 
     def takes_enter(self, widget: Widget | None) -> bool:
         """Whether Enter on `widget` is the dialog's (acted on at once) rather than the widget's."""
-        return isinstance(widget, Input)
+        return isinstance(widget, (Input, Button))
 
     def enter_pressed(self, field: Widget) -> None:
-        """Enter in a one-line field: on to the next text field, or finish after the last."""
+        """Enter in a one-line field: on to the next text field, or finish after the last.
+        Enter on a button presses it at once."""
+        if isinstance(field, Button):
+            self.button_chosen(field)
+            return
         fields = [w for w in self.fields() if isinstance(w, TEXT_FIELDS)]
         later = fields[fields.index(field) + 1:] if field in fields else []
         if later:
@@ -263,14 +267,18 @@ class Dialog(ModalScreen[ResultType]):
     def action_previous_field(self) -> None:
         self.focus_previous()
 
+    def button_chosen(self, button: Button) -> None:
+        """A button was pressed (clicked, or Enter on it): Cancel cancels, the finish
+        button finishes; a dialog with other buttons says what they do."""
+        if button.id == "cancel":
+            self.cancel()
+        elif button.id == self.FINISH_ID:
+            self.finish()
+
     @on(Button.Pressed)
     def _button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            event.stop()
-            self.cancel()
-        elif event.button.id == self.FINISH_ID:
-            event.stop()
-            self.finish()
+        event.stop()
+        self.button_chosen(event.button)
 
     def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
         """Close; keys typed meanwhile wait until the code that opened the dialog has the result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -47,9 +46,11 @@ class ConflictDialog(Dialog[str | None]):
     def first_field(self) -> Widget:
         return self.query_one("#save-as", Button)
 
-    @on(Button.Pressed, "#reload")
-    def reload(self) -> None:
-        self.dismiss("reload")
+    def button_chosen(self, button: Button) -> None:
+        if button.id == "reload":
+            self.dismiss("reload")
+        else:
+            super().button_chosen(button)
 
     def finish(self) -> None:
         self.dismiss("save-as")

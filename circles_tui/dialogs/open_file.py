@@ -62,10 +62,23 @@ class OpenFileDialog(Dialog[Path | None]):
         tree = self.query_one(WorkbookTree)
         tree.path = Path(tree.path).resolve().parent
 
-    def finish(self) -> None:
+    def _highlighted_file(self) -> Path | None:
         node = self.query_one(WorkbookTree).cursor_node
         if node is not None and node.data is not None and not node.allow_expand:
-            self.dismiss(Path(node.data.path))
+            return Path(node.data.path)
+        return None
+
+    def takes_enter(self, widget: Widget | None) -> bool:
+        # On a file, Enter picks it at once; on a folder it is the tree's (open or close).
+        return isinstance(widget, WorkbookTree) and self._highlighted_file() is not None
+
+    def enter_pressed(self, field: Widget) -> None:
+        self.finish()
+
+    def finish(self) -> None:
+        path = self._highlighted_file()
+        if path is not None:
+            self.dismiss(path)
 
     @on(DirectoryTree.FileSelected)
     def chosen(self, event: DirectoryTree.FileSelected) -> None:
