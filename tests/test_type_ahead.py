@@ -29,6 +29,15 @@ def added(app: StepHarness, circle: str) -> dict[str, tuple[str, str, int]]:
     }
 
 
+async def opened(pilot, key: str, dialog_class: type):
+    """Press `key` once the step is ready, and return the dialog it opened."""
+    await pilot.pause()
+    burst(pilot.app, key)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, dialog_class)
+    return pilot.app.screen
+
+
 async def test_the_add_flow_typed_as_one_burst_adds_everyone_where_typed():
     """`a`, name, Enter, relationship, Enter, ring, three times over, with no pause at all."""
     app = harness("who-could-help")
@@ -78,11 +87,7 @@ async def test_letters_typed_while_the_ring_dialog_closes_go_to_the_next_dialog_
 async def test_enter_moves_on_field_by_field_in_a_persons_details():
     app = StepHarness(PeopleStep(bundled(), id="step"), family())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        burst(app, "e")
-        await settle(pilot)
-        assert isinstance(app.screen, PersonEditDialog)
-        dialog = app.screen
+        dialog = await opened(pilot, "e", PersonEditDialog)
         person = dialog.person
         burst(app, "escape")
         await settle(pilot)
@@ -118,11 +123,7 @@ async def test_enter_moves_on_field_by_field_in_a_supporters_details():
 async def test_tab_and_enter_move_on_in_the_placement_dialog_before_the_next_key():
     app = harness("services-suggest")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        burst(app, "e")
-        await settle(pilot)
-        assert isinstance(app.screen, PlacementDialog)
-        dialog = app.screen
+        dialog = await opened(pilot, "e", PlacementDialog)
         reason = dialog.query_one("#field-reason", TextArea)
         assert dialog.focused is reason
         burst(app, "end", Typed(" He asked"), "tab", Typed("dad"),
