@@ -29,6 +29,7 @@ from circles_tui.dialogs.conflict import ConflictDialog
 from circles_tui.screens.start import StartScreen
 from circles_tui.screens.workspace import WorkspaceScreen
 from circles_tui.steps.step import Step
+from circles_tui.type_ahead import TypeAhead
 
 AUTOSAVE_DELAY = 0.4  # seconds after the last edit; the brief promises a save within a second
 
@@ -48,7 +49,7 @@ HIGH_CONTRAST = Theme(
 )
 
 
-class CirclesApp(App[int]):
+class CirclesApp(TypeAhead, App[int]):
     """circles-tui: one workbook at a time, saved as you go."""
 
     CSS_PATH = "app.tcss"
@@ -372,7 +373,7 @@ class CirclesApp(App[int]):
         session = self.session
         if session is not None and session.unsaved:
             if session.read_only or not self.save_now(quiet=True):
-                from circles_tui.dialogs.common import ConfirmDialog
+                from circles_tui.dialogs.confirm import ConfirmDialog
 
                 def answered(leave: bool | None) -> None:
                     if leave:

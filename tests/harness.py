@@ -11,9 +11,10 @@ from circles_tui.core.edits import EditRefused
 from circles_tui.core.model import Workbook
 from circles_tui.steps.step import Step
 from circles_tui.core.session import Session
+from circles_tui.type_ahead import TypeAhead
 
 
-class StepHarness(App):
+class StepHarness(TypeAhead, App):
     """Hosts `step`, applies its edits to a Session and pushes the result back down."""
 
     BINDINGS = [

@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 
 from circles_tui.core.model import About, Workbook
 from circles_tui.core.wording import bundled
-from circles_tui.dialogs.common import TextDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.steps.about import AboutStep
 from tests.harness import StepHarness
 

@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
 
 from circles_tui.core.wording import bundled
-from circles_tui.dialogs.common import PersonDialog
+from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.core.model import About, Person, Placement, Supporter, TreePart, Workbook
 from circles_tui.core.edits.circles import set_placements

@@ -39,7 +39,9 @@ from textual.widgets import DataTable, Input, OptionList, TextArea
 from circles_tui import app as circles_app
 from circles_tui.core import file_format
 from circles_tui.app import CirclesApp
-from circles_tui.dialogs.common import ConfirmDialog, PersonDialog, TextDialog
+from circles_tui.dialogs.confirm import ConfirmDialog
+from circles_tui.dialogs.person_picker import PersonDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.conflict import ConflictDialog
 from circles_tui.dialogs.export import ExportDialog
 from circles_tui.dialogs.help import HelpScreen

@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList, SelectionList, TextArea
 from circles_tui.core.meeting import ChildWords, Meeting, PlanRow
 from circles_tui.core.model import About, Person, Placement, Supporter, TreePart, Workbook
 from circles_tui.core.wording import bundled
-from circles_tui.dialogs.meeting_forms import ChecksDialog, ChoiceDialog, FormDialog
+from circles_tui.dialogs.meeting_forms import ChecksDialog, ChoiceDialog, ShortFormDialog
 from circles_tui.steps.child_voice import ChildVoiceStep
 from circles_tui.steps.family_plan import FamilyPlanStep
 from circles_tui.steps.invitations import InvitationsStep
@@ -115,7 +115,7 @@ async def test_m_sets_the_meeting_details_and_refuses_a_wrong_date():
         await settle(pilot)
         await press(pilot, "m")
         await fill(pilot, on="2nd April", place="Family centre")
-        assert isinstance(app.screen, FormDialog)  # still open, saying how to write a date
+        assert isinstance(app.screen, ShortFormDialog)  # still open, saying how to write a date
         assert "2026-04-02" in str(app.screen.query_one("#error").content)
         await fill(pilot, on="2026-04-02", facilitator="Sam")
         assert (meeting_of(app).on, meeting_of(app).place, meeting_of(app).facilitator) == (
@@ -373,6 +373,6 @@ async def test_the_buttons_of_a_form_do_what_they_say():
         assert meeting_of(app).plan.review_on is None
         await press(pilot, "r")
         app.screen.query_one("#review_on", Input).value = "2026-05-14"
-        await pilot.click("#done")
+        await pilot.click("#save")
         await settle(pilot)
         assert meeting_of(app).plan.review_on == date(2026, 5, 14)

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Checkbox, Input, OptionList, RadioSet
 
 from circles_tui.core.wording import bundled
-from circles_tui.dialogs.common import ConfirmDialog
+from circles_tui.dialogs.confirm import ConfirmDialog
 from circles_tui.dialogs.export import ExportDialog, default_path
 from circles_tui.core.model import Workbook
 from circles_tui.core.proposed_network import disagreements, gaps, proposed_network

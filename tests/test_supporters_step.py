@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList
 
 from circles_tui.core.wording import bundled
-from circles_tui.dialogs.common import PersonDialog
+from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.supporter import SupporterDialog
 from circles_tui.core.model import About, Person, Placement, Supporter, TreePart, Workbook
 from circles_tui.steps.supporters import SupporterColumn, SupportersStep

@@ -9,7 +9,9 @@ from textual.geometry import Region
 from textual.widgets import Input, OptionList, TextArea
 
 from circles_tui.core.wording import bundled
-from circles_tui.dialogs.common import ConfirmDialog, PersonDialog, TextDialog
+from circles_tui.dialogs.confirm import ConfirmDialog
+from circles_tui.dialogs.person_picker import PersonDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.question import QuestionDialog
 from circles_tui.core.model import TREE_PARTS, About, Answer, Person, Placement, TreePart, Workbook
 from circles_tui.steps.tree import TreeStep, tree_progress

@@ -1,1 +1,1 @@
-"""Modal dialogs: each a ModalScreen that `escape` backs out of."""
+"""Modal dialogs: each a `base.Dialog`; Ctrl+S finishes, Escape backs out."""

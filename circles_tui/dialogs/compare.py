@@ -15,15 +15,15 @@ from pathlib import Path
 import attrs
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widget import Widget
+from textual.widgets import Button, Static
 
-from circles_tui.core.wording import Wording
-from circles_tui.dialogs.common import dialog_css
-from circles_tui.dialogs.open_file import OpenFileDialog
 from circles_tui.core.model import Workbook
+from circles_tui.core.wording import Wording
+from circles_tui.dialogs.base import Dialog
+from circles_tui.dialogs.open_file import OpenFileDialog
 
 TITLE = "Compare with another copy"
 NO_DIFFERENCES = "No differences."
@@ -32,12 +32,9 @@ NO_DIFFERENCES = "No differences."
 class CompareFileDialog(OpenFileDialog):
     """The open-file browser, worded for choosing the copy to compare with."""
 
-    def on_mount(self) -> None:
-        self.query_one(".dialog-title", Static).update(TITLE)
-        self.query_one(".dialog-help", Static).update(
-            "Choose the other copy: an earlier version or a colleague's. Arrow keys move, "
-            "Enter opens a folder or picks a file, Backspace goes up a folder, Escape cancels."
-        )
+    HEADING = TITLE
+    HELP = ("Choose the other copy: an earlier version or a colleague's. Arrow keys move, "
+            "Enter opens a folder or picks a file, Backspace goes up a folder, Escape cancels.")
 
 
 def changes_since(
@@ -81,11 +78,13 @@ class OtherCopy:
         return cls(path, workbook, changed_on=changed_on)
 
 
-class CompareDialog(ModalScreen[None]):
+class CompareDialog(Dialog[None]):
     """What changed between another copy of the workbook and the one on screen."""
 
-    DEFAULT_CSS = dialog_css("CompareDialog") + """
-    CompareDialog > Vertical {
+    FINISH = "Close"
+    CANCEL = "Close"
+    DEFAULT_CSS = """
+    CompareDialog > #dialog {
         width: 78;
     }
     CompareDialog .dialog-title {
@@ -134,7 +133,6 @@ class CompareDialog(ModalScreen[None]):
     }
     """
     BINDINGS = [
-        Binding("escape", "dismiss", "Close"),
         # A modal keeps the app's F2 from working; this one should, so the list can be
         # hidden down to the child view at once when the child looks at the screen.
         Binding("f2", "app.toggle_child_view", "Child view"),
@@ -144,65 +142,63 @@ class CompareDialog(ModalScreen[None]):
         self, other: Path | OtherCopy, workbook: Workbook, content: Wording,
         child_view: bool = False, open_path: Path | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(TITLE)
         self.other = other if isinstance(other, OtherCopy) else OtherCopy.read(Path(other))
         self.workbook = workbook
         self.content = content
         self.child_view = child_view
         self.open_path = open_path
 
-    def compose(self) -> ComposeResult:
+    def keys_line(self) -> str:
+        return "F2 child view · Esc closes"
+
+    def compose_body(self) -> ComposeResult:
         path = self.other.path
         name = Content.assemble("Other copy: ", path.name)
         if self.open_path is not None and _same_file(path, self.open_path):
             name += Content(" (the file open now, as last saved)")
-        with Vertical():
-            yield Static(TITLE, classes="dialog-title")
-            yield Static(name, id="other-name")
-            when = self._when()
-            if when:
-                yield Static(when, id="other-when")
-            yield Static(Content(f"Folder: {path.parent}"), id="other-folder")
-            if self.other.workbook is None:
-                yield Static(Content(self.other.problem), classes="dialog-error", id="error")
-            else:
-                yield Static("What has changed from that copy to the workbook on screen:",
-                             id="direction")
-                yield Static(id="child-view-note")
-                yield VerticalScroll(id="changes")
-            yield Static(
-                "Escape closes." if self.other.workbook is None
-                else "Escape closes. Arrow keys and Page Up/Down scroll the list.",
-                classes="dialog-help", id="keys",
-            )
+        yield Static(name, id="other-name")
+        when = self._when()
+        if when:
+            yield Static(when, id="other-when")
+        yield Static(Content(f"Folder: {path.parent}"), id="other-folder")
+        if self.other.workbook is not None:
+            yield Static("What has changed from that copy to the workbook on screen:",
+                         id="direction")
+            yield Static(id="child-view-note")
+            yield VerticalScroll(id="changes")
+
+    def compose_below(self) -> ComposeResult:
+        yield Static(
+            "Escape closes." if self.other.workbook is None
+            else "Escape closes. Arrow keys and Page Up/Down scroll the list.",
+            classes="dialog-help", id="keys",
+        )
+
+    def buttons(self) -> ComposeResult:
+        yield Button("Close", id="save", variant="primary")
+
+    def first_field(self) -> Widget | None:
+        found = self.query("#changes")
+        return found.first() if found else self.query_one("#save")
+
+    def scroll_part(self) -> Widget:
+        found = self.query("#changes")
+        return found.first() if found else super().scroll_part()
 
     async def on_mount(self) -> None:
         # Follow the app's child view while open, so the list never shows more than it allows.
         self.child_view = self.app.child_view
         self.watch(self.app, "child_view", self._child_view_changed, init=False)
-        if self.other.workbook is not None:
+        if self.other.workbook is None:
+            self.show_error(self.other.problem)
+        else:
             await self._show_changes()
-            self.query_one("#changes").focus()
 
     async def _child_view_changed(self, child_view: bool) -> None:
         self.child_view = child_view
         if self.other.workbook is not None:
             await self._show_changes()
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit)
-
-    def _fit(self) -> None:
-        """Give the list of changes the height the rest of the dialog leaves, so the
-        heading and the keys stay in view on a small screen."""
-        if self.other.workbook is None:
-            return
-        box = self.query_one(Vertical)
-        changes = self.query_one("#changes")
-        others = sum(w.outer_size.height + w.styles.margin.height
-                     for w in box.children if w is not changes and w.display)
-        room = int(self.size.height * 0.9) - box.styles.gutter.height - others
-        changes.styles.max_height = max(4, room)
 
     def _when(self) -> str:
         """When the other copy was last changed, and its last session, if known."""
@@ -246,7 +242,7 @@ class CompareDialog(ModalScreen[None]):
         count = len(sentences)
         changes.border_subtitle = f"{count} {'change' if count == 1 else 'changes'}" if count else ""
         changes.scroll_home(animate=False)
-        self.call_after_refresh(self._fit)
+        self.call_after_refresh(self.fit)
 
 
 def _same_file(a: Path, b: Path) -> bool:

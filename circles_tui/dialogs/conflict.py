@@ -2,48 +2,55 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from circles_tui.dialogs.common import dialog_css
+from circles_tui.dialogs.base import Dialog
 
 
-class ConflictDialog(ModalScreen[str | None]):
-    """Reload what is on disk, or save this copy as a new file. Escape decides later."""
+class ConflictDialog(Dialog[str | None]):
+    """Reload what is on disk, or save this copy as a new file. Escape decides later.
 
-    DEFAULT_CSS = dialog_css("ConflictDialog")
+    Ctrl+S saves this copy as a new file, so nothing typed is ever thrown away.
+    """
+
+    FINISH = "Save as new file"
+    FINISH_ID = "save-as"
+    CANCEL = "Decide later"
+    KEYS = "r reload · s save as"
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Decide later"),
         Binding("r", "dismiss('reload')", "Reload", show=False),
         Binding("s", "dismiss('save-as')", "Save as", show=False),
     ]
 
     def __init__(self, problem: str) -> None:
-        super().__init__()
+        super().__init__("The file changed somewhere else")
         self.problem = problem
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("The file changed somewhere else", classes="dialog-title")
-            yield Static(Content(self.problem))
-            yield Static(
-                "Nothing has been overwritten. Reload to see the other version (Ctrl+Z then "
-                "brings back yours), or save your version as a new file.",
-                classes="dialog-help",
-            )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Decide later", id="later")
-                yield Button("Reload (r)", id="reload")
-                yield Button("Save as new file (s)", id="save-as", variant="primary")
+    def compose_body(self) -> ComposeResult:
+        yield Static(Content(self.problem))
+        yield Static(
+            "Nothing has been overwritten. Reload to see the other version (Ctrl+Z then "
+            "brings back yours), or save your version as a new file.",
+            classes="dialog-help",
+        )
 
-    def on_mount(self) -> None:
-        self.query_one("#save-as", Button).focus()
+    def buttons(self) -> ComposeResult:
+        yield Button("Decide later", id="cancel")
+        yield Button("Reload (r)", id="reload")
+        yield Button("Save as new file (s)", id="save-as", variant="primary")
 
-    @on(Button.Pressed)
-    def chosen(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "later" else event.button.id)
+    def first_field(self) -> Widget:
+        return self.query_one("#save-as", Button)
+
+    def button_chosen(self, button: Button) -> None:
+        if button.id == "reload":
+            self.dismiss("reload")
+        else:
+            super().button_chosen(button)
+
+    def finish(self) -> None:
+        self.dismiss("save-as")

@@ -11,15 +11,14 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from circles_tui.core.wording import Wording
-from circles_tui.dialogs.common import ConfirmDialog, dialog_css
 from circles_tui.core.model import Workbook
+from circles_tui.core.wording import Wording
+from circles_tui.dialogs.base import Dialog
+from circles_tui.dialogs.confirm import ConfirmDialog
 
 # Format id -> (what the practitioner sees, file extension).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -40,11 +39,13 @@ def default_path(workbook_path: Path | None, format: str, redact: bool, child_vi
     return folder / (stem + FORMATS[format][1])
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(Dialog[Path | None]):
     """Choose a format and what to leave out, then write the file. Returns its path."""
 
-    DEFAULT_CSS = dialog_css("ExportDialog") + """
-    ExportDialog > Vertical {
+    FINISH = "Export"
+    FINISH_ID = "export"
+    DEFAULT_CSS = """
+    ExportDialog > #dialog {
         width: 80;
     }
     ExportDialog .dialog-title {
@@ -82,48 +83,39 @@ class ExportDialog(ModalScreen[Path | None]):
         background-tint: $primary 20%;
     }
     """
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "export", "Export"),
-    ]
-
     def __init__(
         self, workbook: Workbook, content: Wording, workbook_path: Path | None,
         child_view: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__("Export the workbook")
         self.workbook = workbook
         self.content = content
         self.workbook_path = workbook_path
         self.child_view = child_view
         self._suggested = str(default_path(workbook_path, "markdown", False, child_view))
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Export the workbook", classes="dialog-title")
-            with RadioSet(id="format"):
-                for index, (format, (label, _)) in enumerate(FORMATS.items()):
-                    yield RadioButton(label, value=index == 0, id=format)
-            yield Checkbox(
-                "Redact: made-up names, and no contact details, notes or concerns",
-                id="redact", compact=True,
-            )
-            yield Checkbox(
-                "Child view: without private notes, concerns or false supporters",
-                self.child_view, id="child-view", compact=True,
-            )
-            yield Static(id="sharing")
-            with Horizontal(id="path-row"):
-                yield Label("Save to")
-                yield Input(self._suggested, id="path", compact=True)
-            yield Static("", id="error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Export", id="export", variant="primary")
+    def compose_body(self) -> ComposeResult:
+        with RadioSet(id="format"):
+            for index, (format, (label, _)) in enumerate(FORMATS.items()):
+                yield RadioButton(label, value=index == 0, id=format)
+        yield Checkbox(
+            "Redact: made-up names, and no contact details, notes or concerns",
+            id="redact", compact=True,
+        )
+        yield Checkbox(
+            "Child view: without private notes, concerns or false supporters",
+            self.child_view, id="child-view", compact=True,
+        )
+        yield Static(id="sharing")
+        with Horizontal(id="path-row"):
+            yield Label("Save to")
+            yield Input(self._suggested, id="path", compact=True)
 
     def on_mount(self) -> None:
         self._explain()
-        self.query_one(RadioSet).focus()
+
+    def first_field(self) -> Widget:
+        return self.query_one(RadioSet)
 
     # -- choices -------------------------------------------------------------------------
 
@@ -162,14 +154,14 @@ class ExportDialog(ModalScreen[Path | None]):
 
     # -- writing -------------------------------------------------------------------------
 
-    def action_export(self) -> None:
+    def finish(self) -> None:
         text = self.query_one("#path", Input).value.strip()
         if not text:
-            self._error("Please type where to save the file.")
+            self.show_error("Please type where to save the file.")
             return
         path = Path(text).expanduser()
         if path.is_dir():
-            self._error("That is a folder: add a file name.")
+            self.show_error("That is a folder: add a file name.")
             return
         if path.exists():
             def replace(yes: bool | None) -> None:
@@ -194,22 +186,11 @@ class ExportDialog(ModalScreen[Path | None]):
             data = render(self.workbook, self.format, self.content, options)
             write_atomically(path, data.encode("utf-8"))
         except ExportError as error:
-            self._error(f"The export could not be made: {error}")
+            self.show_error(f"The export could not be made: {error}")
             return
         except WorkbookFileError as error:
-            self._error(error.problem[:1].upper() + error.problem[1:])
+            self.show_error(error.problem[:1].upper() + error.problem[1:])
             return
         self.app.notify(f"Exported to {path}", title="Exported", markup=False, timeout=8)
         self.dismiss(path)
 
-    def _error(self, message: str) -> None:
-        self.query_one("#error", Static).update(Content(message))
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#export")
-    def _export_pressed(self) -> None:
-        self.action_export()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Static
 
-from circles_tui.dialogs.common import dialog_css
+from circles_tui.dialogs.base import Dialog, DialogBody
 
 INTRO = (
     "Everything you type is saved to the workbook file within a second. "
@@ -63,33 +63,41 @@ def _from_textual(node: object, binding: Binding) -> bool:
     )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys for the screen underneath, shown with F1 or ?."""
 
-    DEFAULT_CSS = dialog_css("HelpScreen") + """
-    HelpScreen > Vertical { width: 76; }
-    HelpScreen VerticalScroll { height: auto; max-height: 18; }
+    FINISH = "Close"
+    CANCEL = "Close"
+    DEFAULT_CSS = """
+    HelpScreen > #dialog { width: 76; }
     HelpScreen .help-group { text-style: bold; color: $primary; margin-top: 1; }
     """
     BINDINGS = [
-        Binding("escape", "dismiss", "Close"),
-        Binding("f1", "dismiss", "Close", show=False),
-        Binding("q", "dismiss", "Close", show=False),
+        Binding("f1", "cancel", "Close", show=False),
+        Binding("q", "cancel", "Close", show=False),
     ]
 
     def __init__(self, underneath: Screen) -> None:
-        super().__init__()
+        super().__init__("Keys")
         self.rows = key_rows(underneath)
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Keys", classes="dialog-title")
-            yield Static(INTRO, classes="dialog-help")
-            with VerticalScroll():
-                group = None
-                for where, key, description in self.rows:
-                    if where != group:
-                        group = where
-                        yield Static(Content(where), classes="help-group")
-                    yield Static(Content.assemble((f"{key:>14}", "bold"), "  ", description))
-            yield Static("Escape closes this help.", classes="dialog-help")
+    def keys_line(self) -> str:
+        return "Esc closes"
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(INTRO, classes="dialog-help")
+        group = None
+        for where, key, description in self.rows:
+            if where != group:
+                group = where
+                yield Static(Content(where), classes="help-group")
+            yield Static(Content.assemble((f"{key:>14}", "bold"), "  ", description))
+
+    def buttons(self) -> ComposeResult:
+        yield Button("Close", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one(DialogBody).can_focus = True  # the arrow keys scroll the list
+
+    def first_field(self) -> Widget:
+        return self.query_one(DialogBody)

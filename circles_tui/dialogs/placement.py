@@ -14,12 +14,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import (
-    Button,
     Input,
     Label,
     OptionList,
@@ -31,57 +28,60 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from circles_tui.core.wording import CircleText, FieldText
-from circles_tui.core.wording import Wording
-from circles_tui.dialogs.common import dialog_css
 from circles_tui.core.model import ExtraValue, Person, Placement
+from circles_tui.core.wording import CircleText, FieldText, Wording
+from circles_tui.dialogs.base import Dialog
 
 # Text fields long enough to want more than one line.
 LONG_TEXT_FIELDS = {"reason", "what_helps", "what_they_know", "family_view", "yp_words"}
 
 
-class RingDialog(ModalScreen[int | None]):
+class RingDialog(Dialog[int | None]):
     """Which ring should this person go in? Enter takes the highlighted one; 1, 2 or 3 choose."""
 
-    DEFAULT_CSS = dialog_css("RingDialog") + """
-    RingDialog > Vertical { width: 56; }
+    FINISH = "Choose"
+    FINISH_ID = "choose"
+    KEYS = "1-3 ring"
+    DEFAULT_CSS = """
+    RingDialog > #dialog { width: 56; }
     RingDialog OptionList { height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
         Binding("1", "choose(1)", "Ring 1", show=False),
         Binding("2", "choose(2)", "Ring 2", show=False),
         Binding("3", "choose(3)", "Ring 3", show=False),
     ]
 
     def __init__(self, circle: CircleText, name: str, default: int = 2) -> None:
-        super().__init__()
+        super().__init__(Content.assemble("Which ring for ", (name, "bold"), "?"))
         self.circle = circle
         self.person_name = name
         self.default = default
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(
-                Content.assemble("Which ring for ", (self.person_name, "bold"), "?"),
-                classes="dialog-title",
-            )
-            yield Static(
-                Content("Ring 1 is nearest the child. Press 1, 2 or 3, or choose and press enter."),
-                classes="dialog-help",
-            )
-            yield OptionList(
-                *(
-                    Option(Content.assemble((f" {n} ", "bold reverse"), " ", label), id=str(n))
-                    for n, label in enumerate(self.circle.rings, start=1)
-                ),
-                id="rings",
-            )
+    def compose_body(self) -> ComposeResult:
+        yield Static(
+            Content("Ring 1 is nearest the child. Press 1, 2 or 3, or choose and press enter."),
+            classes="dialog-help",
+        )
+        yield OptionList(
+            *(
+                Option(Content.assemble((f" {n} ", "bold reverse"), " ", label), id=str(n))
+                for n, label in enumerate(self.circle.rings, start=1)
+            ),
+            id="rings",
+        )
 
     def on_mount(self) -> None:
-        rings = self.query_one("#rings", OptionList)
-        rings.highlighted = self.default - 1
-        rings.focus()
+        self.query_one("#rings", OptionList).highlighted = self.default - 1
+
+    def first_field(self) -> Widget:
+        return self.query_one("#rings", OptionList)
+
+    def takes_enter(self, widget: Widget | None) -> bool:
+        return isinstance(widget, OptionList)  # closes at once, before the next key
+
+    def enter_pressed(self, field: Widget) -> None:
+        self.finish()
 
     @on(OptionList.OptionSelected, "#rings")
     def selected(self, event: OptionList.OptionSelected) -> None:
@@ -90,8 +90,9 @@ class RingDialog(ModalScreen[int | None]):
     def action_choose(self, ring: int) -> None:
         self.dismiss(ring)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def finish(self) -> None:
+        highlighted = self.query_one("#rings", OptionList).highlighted
+        self.dismiss(self.default if highlighted is None else highlighted + 1)
 
 
 def field_value(field: FieldText, value: ExtraValue | None) -> ExtraValue | None:
@@ -107,22 +108,18 @@ def field_value(field: FieldText, value: ExtraValue | None) -> ExtraValue | None
     return text or None
 
 
-class PlacementDialog(ModalScreen[Placement | None]):
+class PlacementDialog(Dialog[Placement | None]):
     """Edit one person's place in a circle. Returns the new placement, or None when cancelled.
 
     A required field (the practitioner's reason in "services suggest") must be
     filled before the dialog will save.
     """
 
-    DEFAULT_CSS = dialog_css("PlacementDialog") + """
-    PlacementDialog > Vertical {
+    KEYS = "Tab next"
+    DEFAULT_CSS = """
+    PlacementDialog > #dialog {
         width: 80;
-        height: 100%;
-        max-height: 46;
         padding: 0 1;
-    }
-    PlacementDialog #fields {
-        height: 1fr;
     }
     PlacementDialog .dialog-title { margin-bottom: 0; }
     PlacementDialog .field-label {
@@ -146,7 +143,6 @@ class PlacementDialog(ModalScreen[Placement | None]):
         margin-top: 0;
     }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(
         self,
@@ -157,33 +153,22 @@ class PlacementDialog(ModalScreen[Placement | None]):
         child_view: bool = False,
         adding: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(Content.assemble((person.name, "bold"), " in ", circle.short))
         self.wording = wording
         self.circle = circle
         self.person = person
         self.placement = placement
         self.child_view = child_view
         self.adding = adding
+        self.FINISH = "Add" if adding else "Save"
+        self._choice_values: dict[str, list[object]] = {}
 
     # -- building the form -----------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
-        placement = self.placement
-        ring = self.circle.ring_label(placement.ring)
-        with Vertical():
-            yield Static(
-                Content.assemble((self.person.name, "bold"), " in ", self.circle.short),
-                classes="dialog-title",
-            )
-            yield Static(
-                Content(f"Ring {placement.ring}: {ring}"), classes="dialog-help"
-            )
-            with VerticalScroll(id="fields"):
-                yield from self._field_widgets()
-            yield Static("", id="error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Add" if self.adding else "Save", id="save", variant="primary")
+    def compose_body(self) -> ComposeResult:
+        ring = self.circle.ring_label(self.placement.ring)
+        yield Static(Content(f"Ring {self.placement.ring}: {ring}"), classes="dialog-help")
+        yield from self._field_widgets()
 
     def _field_widgets(self) -> ComposeResult:
         placement = self.placement
@@ -196,7 +181,7 @@ class PlacementDialog(ModalScreen[Placement | None]):
             placeholder="What the child said about them",
         )
         yield Label("Who named them", classes="field-label")
-        yield Select(
+        yield self._choice(
             [(Text(label), key) for key, label in self.wording.named_by.items()],
             value=placement.named_by if placement.named_by in self.wording.named_by
             else Select.NULL,
@@ -214,6 +199,13 @@ class PlacementDialog(ModalScreen[Placement | None]):
                 tab_behavior="focus",
             )
 
+    def _choice(self, options: list[tuple[Text, str]], value: str | object, prompt: str,
+                id: str) -> Select:
+        # The values in the order its list shows them ("not recorded" first), so Enter
+        # in the list can choose at once (see `enter_pressed`).
+        self._choice_values[id] = [Select.NULL, *(key for _, key in options)]
+        return Select(options, value=value, prompt=prompt, id=id)
+
     def _extra(self, field: FieldText) -> ComposeResult:
         value = self.placement.extras.get(field.id)
         label = field.label + (" (needed)" if field.field.required else "")
@@ -228,7 +220,7 @@ class PlacementDialog(ModalScreen[Placement | None]):
             else:
                 yield Input(text, id=widget_id)
         elif kind == "choice":
-            yield Select(
+            yield self._choice(
                 [(Text(field.label_of(c)), c) for c in field.field.choices],
                 value=value if value in field.field.choices else Select.NULL,
                 prompt="Not recorded",
@@ -243,10 +235,6 @@ class PlacementDialog(ModalScreen[Placement | None]):
                 ),
                 id=widget_id,
             )
-
-    def on_mount(self) -> None:
-        first = self.query_one("#fields").query("Input, TextArea, Select, SelectionList").first()
-        first.focus()
 
     # -- reading it back ---------------------------------------------------------------
 
@@ -284,18 +272,36 @@ class PlacementDialog(ModalScreen[Placement | None]):
             extras=extras,
         )
 
-    @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
-    def action_save(self) -> None:
+    def takes_enter(self, widget: Widget | None) -> bool:
+        return super().takes_enter(widget) or self._open_choice(widget) is not None
+
+    def _open_choice(self, widget: Widget | None) -> Select | None:
+        """The choice whose open list `widget` is, if it is one."""
+        parent = widget.parent if widget is not None else None
+        if isinstance(widget, OptionList) and isinstance(parent, Select) \
+                and parent.id in self._choice_values:
+            return parent
+        return None
+
+    def enter_pressed(self, field: Widget) -> None:
+        choice = self._open_choice(field)
+        if choice is None:
+            super().enter_pressed(field)
+            return
+        # Choose and close at once (Select itself does it a message later), so the key
+        # after Enter (Tab, say) already starts from the choice.
+        index = field.highlighted  # type: ignore[attr-defined]
+        if index is not None:
+            choice.value = self._choice_values[choice.id][index]
+        choice.expanded = False
+        self.set_focus(choice)
+
+    def finish(self) -> None:
         result = self.result()
         if isinstance(result, str):
-            self.query_one("#error", Static).update(Content(result))
+            self.show_error(result)
             missing = next(f for f in self.circle.fields if f.field.required
                            and field_value(f, self._read(self.query_one(f"#field-{f.id}"))) is None)
-            self.query_one(f"#field-{missing.id}").focus()
+            self.set_focus(self.query_one(f"#field-{missing.id}"))
             return
         self.dismiss(result)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -13,30 +13,28 @@ from collections.abc import Collection, Sequence
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from circles_tui.dialogs.common import dialog_css
 from circles_tui.core.model import Answer
+from circles_tui.dialogs.base import Dialog
 
 ASKED_MARK = "✓"
 NOT_ASKED_MARK = "○"
 
 
-class QuestionDialog(ModalScreen[Answer | None]):
+class QuestionDialog(Dialog[Answer | None]):
     """Pick (or type) a question, then write what the child said. Ctrl+S or Save keeps it."""
 
-    DEFAULT_CSS = dialog_css("QuestionDialog") + """
-    QuestionDialog > Vertical {
+    FINISH = "Save"
+    DEFAULT_CSS = """
+    QuestionDialog > #dialog {
         width: 76;
     }
     QuestionDialog #questions {
         height: auto;
-        max-height: 12;
         margin-bottom: 1;
     }
     QuestionDialog #chosen {
@@ -50,17 +48,10 @@ class QuestionDialog(ModalScreen[Answer | None]):
     QuestionDialog TextArea {
         height: 5;
     }
-    QuestionDialog .-hidden, QuestionDialog #error {
+    QuestionDialog .-hidden {
         display: none;
     }
-    QuestionDialog #error.-shown {
-        display: block;
-    }
     """
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
 
     def __init__(
         self,
@@ -73,8 +64,7 @@ class QuestionDialog(ModalScreen[Answer | None]):
         help: str = "",
     ) -> None:
         """With `questions`, the first stage is picking one; otherwise the question is typed."""
-        super().__init__()
-        self.title_text = title
+        super().__init__(title)
         self.questions = tuple(questions)
         self.asked = set(asked)
         self.question = question
@@ -83,42 +73,36 @@ class QuestionDialog(ModalScreen[Answer | None]):
         self.picking = bool(self.questions) and not question
         self.chosen: str | None = None
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content(self.title_text), classes="dialog-title")
-            if self.picking:
-                yield Static(
-                    Content(
-                        self.help
-                        or f"Pick a question and press Enter. {ASKED_MARK} means it has "
-                        "been asked already."
-                    ),
-                    classes="dialog-help",
-                    id="pick-help",
-                )
-                yield OptionList(
-                    *(self._question_option(i, q) for i, q in enumerate(self.questions)),
-                    id="questions",
-                    markup=False,
-                )
-                yield Static("", id="chosen", classes="-hidden")
-            else:
-                if self.help:
-                    yield Static(Content(self.help), classes="dialog-help")
-                yield Label("Question")
-                yield Input(self.question, id="question", placeholder="the question, as you asked it")
-            yield Label("What they said", id="answer-label", classes="-hidden" if self.picking else "")
-            yield TextArea(
-                self.answer,
-                id="answer",
-                soft_wrap=True,
-                tab_behavior="focus",
-                classes="-hidden" if self.picking else "",
+    def compose_body(self) -> ComposeResult:
+        if self.picking:
+            yield Static(
+                Content(
+                    self.help
+                    or f"Pick a question and press Enter. {ASKED_MARK} means it has "
+                    "been asked already."
+                ),
+                classes="dialog-help",
+                id="pick-help",
             )
-            yield Static("", id="error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+            yield OptionList(
+                *(self._question_option(i, q) for i, q in enumerate(self.questions)),
+                id="questions",
+                markup=False,
+            )
+            yield Static("", id="chosen", classes="-hidden")
+        else:
+            if self.help:
+                yield Static(Content(self.help), classes="dialog-help")
+            yield Label("Question")
+            yield Input(self.question, id="question", placeholder="the question, as you asked it")
+        yield Label("What they said", id="answer-label", classes="-hidden" if self.picking else "")
+        yield TextArea(
+            self.answer,
+            id="answer",
+            soft_wrap=True,
+            tab_behavior="focus",
+            classes="-hidden" if self.picking else "",
+        )
 
     def _question_option(self, index: int, question: str) -> Option:
         asked = question in self.asked
@@ -132,19 +116,35 @@ class QuestionDialog(ModalScreen[Answer | None]):
 
     def on_mount(self) -> None:
         if self.picking:
-            options = self.query_one("#questions", OptionList)
             # Start on the first question not yet asked.
-            first_new = next(
+            self.query_one("#questions", OptionList).highlighted = next(
                 (i for i, q in enumerate(self.questions) if q not in self.asked), 0
             )
-            options.highlighted = first_new
-            options.focus()
-        elif not self.question:
-            self.query_one("#question", Input).focus()
-        else:
+        elif self.question:
             answer = self.query_one("#answer", TextArea)
             answer.move_cursor(answer.document.end)
-            answer.focus()
+
+    def first_field(self) -> Widget:
+        if self.picking:
+            return self.query_one("#questions", OptionList)
+        return self.query_one("#question" if not self.question else "#answer")
+
+    def scroll_part(self) -> Widget:
+        # While picking, the list of questions scrolls and its heading stays in view.
+        if self.picking and self.chosen is None:
+            return self.query_one("#questions", OptionList)
+        return super().scroll_part()
+
+    def takes_enter(self, widget: Widget | None) -> bool:
+        # Picking a question moves to the answer at once, so the answer typed next lands there.
+        return isinstance(widget, (Input, OptionList))
+
+    def enter_pressed(self, field: Widget) -> None:
+        if isinstance(field, OptionList):
+            if field.highlighted is not None:
+                self._choose(self.questions[field.highlighted])
+        else:
+            super().enter_pressed(field)
 
     @on(OptionList.OptionSelected, "#questions")
     def pick(self, event: OptionList.OptionSelected) -> None:
@@ -161,11 +161,9 @@ class QuestionDialog(ModalScreen[Answer | None]):
         self.query_one("#answer-label").remove_class("-hidden")
         answer = self.query_one("#answer", TextArea)
         answer.remove_class("-hidden")
-        answer.focus()
-
-    @on(Input.Submitted, "#question")
-    def question_submitted(self) -> None:
-        self.query_one("#answer", TextArea).focus()
+        self.set_focus(answer)
+        self.query_one("#questions", OptionList).styles.max_height = None
+        self.call_after_refresh(self.fit)
 
     def _question_text(self) -> str:
         if not self.picking:
@@ -177,18 +175,11 @@ class QuestionDialog(ModalScreen[Answer | None]):
             return ""
         return self.chosen
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def finish(self) -> None:
         question = self._question_text()
         if not question:
-            error = self.query_one("#error", Static)
-            error.update("Please type the question you asked.")
-            error.add_class("-shown")
-            self.query_one("#question", Input).focus()
+            self.show_error("Please type the question you asked.")
+            self.set_focus(self.query_one("#question", Input))
             return
         answer = self.query_one("#answer", TextArea).text.strip()
         self.dismiss(Answer(question, answer))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label
 
-from circles_tui.dialogs.common import dialog_css
+from circles_tui.dialogs.base import Dialog
 
 
 def suggest_copy_name(path: Path | None) -> Path:
@@ -22,47 +18,26 @@ def suggest_copy_name(path: Path | None) -> Path:
     return path.with_name(f"{path.stem} (copy){path.suffix or '.toml'}")
 
 
-class SaveAsDialog(ModalScreen[Path | None]):
-    DEFAULT_CSS = dialog_css("SaveAsDialog")
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+class SaveAsDialog(Dialog[Path | None]):
+    FINISH = "Save"
 
     def __init__(self, current: Path | None) -> None:
-        super().__init__()
+        super().__init__("Save as a new file")
         self.current = current
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Save as a new file", classes="dialog-title")
-            yield Label("File")
-            yield Input(str(suggest_copy_name(self.current)), id="path")
-            yield Static("", id="error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+    def compose_body(self) -> ComposeResult:
+        yield Label("File")
+        yield Input(str(suggest_copy_name(self.current)), id="path")
 
-    def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
-
-    def action_save(self) -> None:
-        self.save()
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def save(self) -> None:
+    def finish(self) -> None:
         text = self.query_one("#path", Input).value.strip()
         if not text:
-            self.query_one("#error", Static).update("Please type a file name.")
+            self.show_error("Please type a file name.")
             return
         path = Path(text).expanduser()
         if path.suffix != ".toml":
             path = path.with_name(path.name + ".toml")
         if path.exists():
-            self.query_one("#error", Static).update(
-                "A file with this name already exists; choose another name."
-            )
+            self.show_error("A file with this name already exists; choose another name.")
             return
         self.dismiss(path)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

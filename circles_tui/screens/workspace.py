@@ -168,6 +168,8 @@ class WorkspaceScreen(Screen):
         step_list = self.query_one(StepList)
         if step_list.highlighted != index:
             step_list.highlighted = index
+        if focus:
+            self.app.hold_keys(step)  # keys typed on wait until the step has focus
         if focus and mounting is None:
             self.call_after_refresh(self._focus_step, step)
         elif focus:
@@ -179,10 +181,12 @@ class WorkspaceScreen(Screen):
 
     def _focus_step(self, step: Step) -> None:
         if step is not self.steps[self.current]:  # moved on before this step was ready
+            self.app.release_keys(step)
             return
         target = _first_focusable(step)
         if target is not None:
-            target.focus()
+            self.set_focus(target)  # at once: the keys held meanwhile go to it
+        self.app.release_keys(step)
 
     def action_next_step(self) -> None:
         self.show_step(self.current + 1)

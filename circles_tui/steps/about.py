@@ -17,7 +17,7 @@ from circles_tui.core.edits import about as about_edits
 from circles_tui.core.edits.about import TEXT_KINDS
 from circles_tui.core.model import About, Workbook
 from circles_tui.core.progress import about_progress
-from circles_tui.dialogs.common import TextDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.steps.step import Progress, Step
 
 

@@ -19,7 +19,7 @@ from circles_tui.core.edits import meeting as edits
 from circles_tui.core.meeting import ChildWords
 from circles_tui.core.meeting_sources import child_words
 from circles_tui.core.model import Workbook
-from circles_tui.dialogs.common import TextDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import ChecksDialog, ChoiceDialog
 from circles_tui.steps.meeting_step import MeetingStep
 from circles_tui.steps.step import Progress

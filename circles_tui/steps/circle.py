@@ -37,7 +37,7 @@ from circles_tui.core.edits import circles
 from circles_tui.core.model import RING_COUNT, Placement, Workbook
 from circles_tui.core.progress import SERVICES, circle_progress
 from circles_tui.core.wording import THEME_ROLES, CircleText, Wording
-from circles_tui.dialogs.common import PersonDialog
+from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.steps import circle_view
 from circles_tui.steps.circle_list import CircleList, option_id, person_of

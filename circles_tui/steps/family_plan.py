@@ -21,9 +21,9 @@ from circles_tui.core.edits import meeting as edits
 from circles_tui.core.meeting import PlanRow
 from circles_tui.core.meeting_sources import strengths
 from circles_tui.core.model import Workbook
-from circles_tui.dialogs.common import TextDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import (
-    ChoiceDialog, FormDialog, FormField, date_text, parse_date,
+    ChoiceDialog, ShortFormDialog, FormField, date_text, parse_date,
 )
 from circles_tui.steps.meeting_step import MeetingStep, facts, long_date
 from circles_tui.steps.step import Progress
@@ -146,7 +146,7 @@ class FamilyPlanStep(MeetingStep):
         self.query_one(f"#{list_id}", OptionList).focus()
 
     async def _ask_row(self, title: str, row: PlanRow) -> PlanRow | None:
-        values = await self.app.push_screen_wait(FormDialog(title, tuple(
+        values = await self.app.push_screen_wait(ShortFormDialog(title, tuple(
             FormField(key, label, getattr(row, key), help) for key, label, help in ROW_FIELDS
         )))
         return None if values is None else PlanRow(**values)
@@ -204,7 +204,7 @@ class FamilyPlanStep(MeetingStep):
     async def action_review(self) -> None:
         if self.workbook is None:
             return
-        values = await self.app.push_screen_wait(FormDialog("When will the plan be reviewed?", (
+        values = await self.app.push_screen_wait(ShortFormDialog("When will the plan be reviewed?", (
             FormField("review_on", "Review date", date_text(self.workbook.meeting.plan.review_on),
                       "The day the family and network look at the plan again.", is_date=True),
         )))

@@ -19,9 +19,9 @@ from circles_tui.core.edits import meeting as edits
 from circles_tui.core.meeting import Invitation
 from circles_tui.core.model import Person, Workbook
 from circles_tui.core.proposed_network import proposed_network
-from circles_tui.dialogs.common import TextDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import (
-    ChecksDialog, ChoiceDialog, FormDialog, FormField, date_text, parse_date,
+    ChecksDialog, ChoiceDialog, ShortFormDialog, FormField, date_text, parse_date,
 )
 from circles_tui.steps.meeting_step import MeetingStep, facts, long_date
 from circles_tui.steps.step import Progress
@@ -136,7 +136,7 @@ class InvitationsStep(MeetingStep):
         if self.workbook is None:
             return
         meeting = self.workbook.meeting
-        values = await self.app.push_screen_wait(FormDialog("The meeting", (
+        values = await self.app.push_screen_wait(ShortFormDialog("The meeting", (
             FormField("on", "Date", date_text(meeting.on), "The day of the meeting.", is_date=True),
             FormField("place", "Where", meeting.place, "Somewhere the family feels comfortable."),
             FormField("facilitator", "Facilitator", meeting.facilitator,
@@ -193,7 +193,7 @@ class InvitationsStep(MeetingStep):
         if chosen is None:
             return
         person, i = chosen
-        values = await self.app.push_screen_wait(FormDialog(f"Asking {person.name}", (
+        values = await self.app.push_screen_wait(ShortFormDialog(f"Asking {person.name}", (
             FormField("asked_by", "Who asks them", i.asked_by,
                       "Someone the family chooses to ask them."),
             FormField("how", "How", i.how, "A phone call, a visit, a letter..."),

@@ -23,7 +23,8 @@ from circles_tui.core.edits.people import new_person_id
 from circles_tui.core.model import Person, Workbook
 from circles_tui.core.places import place_names
 from circles_tui.core.progress import people_progress
-from circles_tui.dialogs.common import ConfirmDialog, TextDialog
+from circles_tui.dialogs.confirm import ConfirmDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
 from circles_tui.steps.step import Progress, Step
 

@@ -23,7 +23,7 @@ from circles_tui.core.edits import supporters
 from circles_tui.core.model import Person, Supporter, Workbook
 from circles_tui.core.places import place_names
 from circles_tui.core.progress import supporters_progress
-from circles_tui.dialogs.common import PersonDialog
+from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.supporter import SupporterDialog
 from circles_tui.steps.step import Progress, Step
 from circles_tui.steps.supporter_column import SupporterColumn
@@ -263,14 +263,21 @@ class SupportersStep(Step):
         if choice is None:
             return
         person = choice.person
-        # Once the new entry comes back down in `show`, open its details.
+        # Once the new entry comes back down in `show`, highlight it.
         self._pending_editor = (kind.id, person.id)
         operation = (partial(supporters.add_new_person, kind.id, person) if choice.is_new
                      else partial(supporters.add, kind.id, person.id))
         self.edit(operation, f"Added {person.name} to {kind.title}")
+        # Its details open at once, in this same worker, so "what they do" typed straight
+        # on lands in them (the type-ahead hold lasts while this worker runs).
+        result = await self.app.push_screen_wait(
+            SupporterDialog(Supporter(person.id), person, kind, child_view=self.child_view))
+        if result is not None:
+            self.edit(partial(supporters.edit, kind.id, result.supporter, result.lives),
+                      f"Edited {person.name} in {kind.title}")
 
     def _open_pending_editor(self, workbook: Workbook) -> None:
-        """After an add: highlight the new entry and open its details, once it is shown."""
+        """After an add: highlight the new entry, once it is shown."""
         if self._pending_editor is None:
             return
         kind_id, person_id = self._pending_editor
@@ -280,7 +287,6 @@ class SupportersStep(Step):
         column = self.query_one(f"#kind-{kind_id}", SupporterColumn)
         column.entries.highlighted = column.entries.get_option_index(person_id)
         column.entries.focus()
-        self.call_after_refresh(self._edit_entry, column)
 
     def action_edit(self) -> None:
         self._edit_entry(self._column_in_use())

@@ -24,7 +24,9 @@ from circles_tui.core.edits.people import new_person_id
 from circles_tui.core.edits.tree import LEAVES, STORMS, WHO_MATTERS, WHO_MATTERS_RING
 from circles_tui.core.model import Answer, Person
 from circles_tui.core.wording import Wording, bundled
-from circles_tui.dialogs.common import ConfirmDialog, PersonChoice, PersonDialog, TextDialog
+from circles_tui.dialogs.confirm import ConfirmDialog
+from circles_tui.dialogs.person_picker import PersonChoice, PersonDialog
+from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.question import QuestionDialog
 from circles_tui.steps.open_dialog import open_dialog
 from circles_tui.steps.tree.parts import PARTS, short
