@@ -146,7 +146,7 @@ async def test_the_list_follows_edits():
         renamed = attrs.evolve(workbook.person("nan"), name="Nanna Josephine")
         from circles_tui.core.edits.people import replace_person
 
-        app.query_one(SummaryStep).edit(replace_person(workbook, renamed), "Renamed")
+        app.query_one(SummaryStep).edit(lambda current: replace_person(current, renamed), "Renamed")
         await pilot.pause()
         assert cards(app)["nan"].startswith("Nanna Josephine")
 

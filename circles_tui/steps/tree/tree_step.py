@@ -3,19 +3,20 @@
 Every change goes up as an operation from `core.edits.tree` through `Step.edit`,
 built from what the key was pressed on (the part, the entry and what it said), so
 a dialog that was open while the workbook changed cannot write into the wrong
-place: the operation refuses instead. A key opens its dialog at once (see
-`steps/open_dialog.py`), and a worker awaits the answer and reads on, top to bottom.
+place: the operation refuses instead. A key starts a worker that opens its dialog and
+reads on, top to bottom; the app's type-ahead holds the keys typed meanwhile for the dialog.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Callable
 from functools import partial
 
 import attrs
 
 from textual import on, work
 from textual.binding import Binding
+from textual.screen import ModalScreen
 from textual.widgets import OptionList
 
 from circles_tui.core.edits import Operation
@@ -28,13 +29,15 @@ from circles_tui.dialogs.confirm import ConfirmDialog
 from circles_tui.dialogs.person_picker import PersonChoice, PersonDialog
 from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.question import QuestionDialog
-from circles_tui.steps.open_dialog import open_dialog
 from circles_tui.steps.tree.parts import PARTS, short
 from circles_tui.steps.tree.tree_view import TreeView
 
 # The footer names the circle `c` adds to. Binding descriptions belong to the class, so the
 # bundled wording's name is written into one binding, and a second, plain one stands in
 # when the wording in use calls that circle something else.
+# What a key hands its worker: the dialog to open, made when the worker opens it.
+Ask = Callable[[], ModalScreen]
+
 _BUNDLED_CIRCLE = bundled().circle(WHO_MATTERS).short
 
 
@@ -127,16 +130,16 @@ class TreeStep(TreeView):
 
     def action_add_words(self) -> None:
         text = self.part_text()
-        self._add_words(self.part, open_dialog(self.app, TextDialog(
+        self._add_words(self.part, lambda: TextDialog(
             f"Add to {text.title}",
             help=text.prompt + (f"\n\n{text.guidance}" if text.guidance else ""),
             placeholder="in the child's own words",
-        )))
+        ))
 
     @work
-    async def _add_words(self, part: str, typed: Awaitable[str | None]) -> None:
+    async def _add_words(self, part: str, typed: Ask) -> None:
         text = self.part_text(part)
-        words = await typed
+        words = await self.app.push_screen_wait(typed())
         if not (words and words.strip()):
             return
         current = self.tree_part(self.workbook, part)
@@ -145,14 +148,14 @@ class TreeStep(TreeView):
 
     def _change_words(self, part: str, index: int, old: str) -> None:
         text = self.part_text(part)
-        dialog = TextDialog(f"Change words in {text.title}", value=old, help=text.prompt)
-        self._edit_words(part, index, old, open_dialog(self.app, dialog))
+        self._edit_words(part, index, old, lambda: TextDialog(
+            f"Change words in {text.title}", value=old, help=text.prompt))
 
     @work
     async def _edit_words(self, part: str, index: int, old: str,
-                          typed: Awaitable[str | None]) -> None:
+                          typed: Ask) -> None:
         title = self.part_text(part).title
-        words = await typed
+        words = await self.app.push_screen_wait(typed())
         if words is None:
             return
         if not words.strip():
@@ -224,23 +227,23 @@ class TreeStep(TreeView):
         if part is None:
             return
         text = self.part_text()
-        self._add_answer(self.part, open_dialog(self.app, QuestionDialog(
+        self._add_answer(self.part, lambda: QuestionDialog(
             f"Ask a question: {text.title}",
             questions=text.questions,
             asked={a.question for a in part.answers},
-        )))
+        ))
 
     def action_own_question(self) -> None:
         if self.tree_part(self.workbook) is None:
             return
-        self._add_answer(self.part, open_dialog(self.app, QuestionDialog(
+        self._add_answer(self.part, lambda: QuestionDialog(
             f"Your own question: {self.part_text().title}",
             help="Type the question as you asked it, then what they said.",
-        )))
+        ))
 
     @work
-    async def _add_answer(self, part: str, asked: Awaitable[Answer | None]) -> None:
-        answer = await asked
+    async def _add_answer(self, part: str, asked: Ask) -> None:
+        answer = await self.app.push_screen_wait(asked())
         current = self.tree_part(self.workbook, part)
         if answer is None or current is None:
             return
@@ -250,15 +253,14 @@ class TreeStep(TreeView):
 
     def _change_answer(self, part: str, index: int, old: Answer) -> None:
         title = self.part_text(part).title
-        dialog = QuestionDialog(f"Question and answer: {title}", question=old.question,
-                                answer=old.answer)
-        self._edit_answer(part, index, old, open_dialog(self.app, dialog))
+        self._edit_answer(part, index, old, lambda: QuestionDialog(
+            f"Question and answer: {title}", question=old.question, answer=old.answer))
 
     @work
     async def _edit_answer(self, part: str, index: int, old: Answer,
-                           asked: Awaitable[Answer | None]) -> None:
+                           asked: Ask) -> None:
         title = self.part_text(part).title
-        answer = await asked
+        answer = await self.app.push_screen_wait(asked())
         if answer is not None:
             self._edit(partial(edits.edit_answer, part, index, old, answer),
                        f"Changed an answer in {title}", select=f"answer-{index}")
@@ -269,17 +271,17 @@ class TreeStep(TreeView):
         part = self.tree_part(self.workbook)
         if self.child_view or part is None:
             return
-        self._write_note(self.part, open_dialog(self.app, TextDialog(
+        self._write_note(self.part, lambda: TextDialog(
             f"Practitioner note: {self.part_text().title}",
             value=part.practitioner_note,
             help="Only for you and your team: hidden in child view and left out of shared copies.",
             multiline=True,
-        )))
+        ))
 
     @work
-    async def _write_note(self, part: str, typed: Awaitable[str | None]) -> None:
+    async def _write_note(self, part: str, typed: Ask) -> None:
         title = self.part_text(part).title
-        note = await typed
+        note = await self.app.push_screen_wait(typed())
         if note is not None:
             self._edit(partial(edits.set_practitioner_note, part, note),
                        f"Practitioner note on {title}", select="note")
@@ -290,14 +292,14 @@ class TreeStep(TreeView):
         if self.part != LEAVES:
             return
         title = self.part_text(LEAVES).title
-        dialog = PersonDialog(self.workbook, f"Link someone to the {title.lower()}",
-                              exclude=set(self.workbook.tree[LEAVES].people))
-        self._link_person(open_dialog(self.app, dialog))
+        workbook = self.workbook
+        self._link_person(lambda: PersonDialog(workbook, f"Link someone to the {title.lower()}",
+                                               exclude=set(workbook.tree[LEAVES].people)))
 
     @work
-    async def _link_person(self, chosen: Awaitable[PersonChoice | None]) -> None:
+    async def _link_person(self, chosen: Ask) -> None:
         title = self.part_text(LEAVES).title
-        choice = await chosen
+        choice = await self.app.push_screen_wait(chosen())
         if choice is None:
             return
         label = f"Linked a person to {title}"
@@ -316,16 +318,16 @@ class TreeStep(TreeView):
 
     def _change_leaf_note(self, person_id: str) -> None:
         person = self.workbook.person(person_id)
-        self._edit_leaf_note(person_id, open_dialog(self.app, TextDialog(
+        self._edit_leaf_note(person_id, lambda: TextDialog(
             f"What the child says about {person.name}",
             value=person.note,
             help="In the child's own words. This is their note wherever they appear.",
             multiline=True,
-        )))
+        ))
 
     @work
-    async def _edit_leaf_note(self, person_id: str, typed: Awaitable[str | None]) -> None:
-        note = await typed
+    async def _edit_leaf_note(self, person_id: str, typed: Ask) -> None:
+        note = await self.app.push_screen_wait(typed())
         if note is not None:
             self._edit(partial(edits.set_leaf_note, person_id, note),
                        "Changed what the child says about a leaf", f"person-{person_id}")
@@ -365,17 +367,17 @@ class TreeStep(TreeView):
             self.notify(f"{short(person.name)} is already in {self.circle_name}.", markup=False)
             return
         circle = self.content.circle(WHO_MATTERS)
-        self._add_to_circle(person, open_dialog(self.app, ConfirmDialog(
+        self._add_to_circle(person, lambda: ConfirmDialog(
             f"Add {person.name} to {circle.title}?",
             f"Only if the child agrees. {person.name} will go in the ring "
             f"“{circle.ring_label(WHO_MATTERS_RING)}”; you can move them there later.",
             yes="Yes, the child agrees",
             no="Not now",
-        )))
+        ))
 
     @work
-    async def _add_to_circle(self, person: Person, agreement: Awaitable[bool]) -> None:
-        if await agreement:
+    async def _add_to_circle(self, person: Person, agreement: Ask) -> None:
+        if await self.app.push_screen_wait(agreement()):
             self._edit(partial(edits.add_leaf_to_who_matters, person.id),
                        f"Added a leaf to {self.circle_name}", f"person-{person.id}")
 
@@ -384,15 +386,15 @@ class TreeStep(TreeView):
     def action_start_storms(self) -> None:
         if self.part == STORMS and self.workbook is not None and self.workbook.storms is None:
             storms = self.content.storms
-            self._start_storms(open_dialog(self.app, ConfirmDialog(
+            self._start_storms(lambda: ConfirmDialog(
                 f"Start the {storms.title.lower()}?",
                 f"{storms.guidance}\n\n{storms.meaning}",
                 yes="Start",
                 no="Not now",
-            )))
+            ))
 
     @work
-    async def _start_storms(self, agreement: Awaitable[bool]) -> None:
+    async def _start_storms(self, agreement: Ask) -> None:
         storms = self.content.storms
-        if await agreement:
+        if await self.app.push_screen_wait(agreement()):
             self.edit(edits.start_storms, f"Started the {storms.title.lower()}")
