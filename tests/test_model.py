@@ -342,7 +342,8 @@ text = st.one_of(
     any_text,
     st.lists(st.one_of(awkward, any_text), min_size=1, max_size=4).map("".join),
 )
-visible = st.characters(exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp"))
+visible = st.characters(exclude_categories=("Cs", "Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"),
+                        exclude_characters="\u115f\u1160\u3164\uffa0\u2800")
 non_blank = st.tuples(text, visible, text).map("".join)
 ids = st.builds(operator.add, st.sampled_from("abnz059"), st.text("abjnz09-", max_size=10))
 

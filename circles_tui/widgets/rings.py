@@ -11,7 +11,6 @@ the size of the picture, not by the number of people.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Sequence
 
 import attrs
@@ -22,6 +21,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from circles_tui.core.text import display_line
 
 RINGS = 3
 # How far out each ring's line sits, as a share of the outer ring. The inner
@@ -83,10 +84,7 @@ class RingsLayout:
 
 def clean_name(name: str) -> str:
     """A name as one line of printable text: control characters become spaces."""
-    chars = (
-        " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in name
-    )
-    return " ".join("".join(chars).split()) or "?"
+    return display_line(name)
 
 
 def shorten(text: str, width: int) -> str:
