@@ -61,8 +61,16 @@ class CirclesApp(App[int]):
     # A line for the status bar: where the work is and when it was last saved.
     save_status: var[str] = var("")
 
-    def __init__(self, path: Path | None = None, content: Wording | None = None) -> None:
+    def __init__(self, path: Path | None = None, content: Wording | None = None,
+                 show_crash_details: bool = False) -> None:
         super().__init__()
+        # Textual's report of an unexpected error lists local variables: a child's data.
+        # Without --debug it goes nowhere, and `crash.run_app` says where the work is.
+        self.show_crash_details = show_crash_details
+        if not show_crash_details:
+            from circles_tui.crash import quiet_console
+
+            self.error_console = quiet_console()
         self.start_path = Path(path) if path else None
         self.content = content or bundled()
         self.session: Session | None = None

@@ -117,9 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(error, (WorkbookFileError, WordingError)):
             print(f"circles: {error}", file=sys.stderr)
             return 1
-        print(f"circles: something unexpected went wrong ({type(error).__name__}: {error}); "
-              "run again with --debug for details.", file=sys.stderr)
-        return 1
+        from circles_tui.crash import command_failed
+
+        return command_failed(error)  # one sentence, without the error's text (it may quote a file)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -212,9 +212,9 @@ def _open(args: argparse.Namespace, content) -> int:
         file_format.read_workbook(path)  # a broken file is reported here, before the screen changes
     from circles_tui.app import CirclesApp
 
-    app = CirclesApp(path=path, content=content)
-    app.run()
-    return app.return_code or 0
+    from circles_tui.crash import run_app
+
+    return run_app(CirclesApp(path=path, content=content, show_crash_details=args.debug))
 
 
 def copy_example() -> Path:
