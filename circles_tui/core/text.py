@@ -59,7 +59,9 @@ def display_line(text: str, empty: str = "?") -> str:
 def for_export(text: str) -> str:
     """`text` for a document: line breaks as `\\n`, tabs kept, what a document cannot
     hold dropped."""
-    return _NOT_FOR_EXPORT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_FOR_EXPORT.sub("", text)
 
 
 def quoted_line(text: str) -> str:
