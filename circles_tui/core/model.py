@@ -215,18 +215,21 @@ class Workbook:
 
     def appearances(self, person_id: str) -> list[tuple[str, str]]:
         """Where a person appears, as (section, id) pairs: ("circle", "who-knows") etc."""
-        found: list[tuple[str, str]] = []
-        for circle, placements in self.circles.items():
-            if any(p.person == person_id for p in placements):
-                found.append(("circle", circle))
-        for kind, entries in self.supporters.items():
-            if any(s.person == person_id for s in entries):
-                found.append(("supporter", kind))
-        for part, tree_part in self.tree.items():
-            if person_id in tree_part.people:
-                found.append(("tree", part))
-        if self.storms is not None and person_id in self.storms.people:
-            found.append(("tree", "storms"))
+        return list(self._appearances.get(person_id, ()))
+
+    @cached_property
+    def _appearances(self) -> dict[str, list[tuple[str, str]]]:
+        found: dict[str, list[tuple[str, str]]] = {}
+        sections: list[tuple[str, str, Iterable[str]]] = [
+            *(("circle", c, (p.person for p in ps)) for c, ps in self.circles.items()),
+            *(("supporter", k, (s.person for s in ss)) for k, ss in self.supporters.items()),
+            *(("tree", part, tp.people) for part, tp in self.tree.items()),
+        ]
+        if self.storms is not None:
+            sections.append(("tree", "storms", self.storms.people))
+        for section, key, person_ids in sections:
+            for person_id in dict.fromkeys(person_ids):
+                found.setdefault(person_id, []).append((section, key))
         return found
 
 
