@@ -18,6 +18,7 @@ import attrs
 
 from circles_tui.core.file_access import read_regular_file
 from circles_tui.core.file_errors import WorkbookFileError
+from circles_tui.core.text import quoted_line
 from circles_tui.core.toml_lines import line_of, syntax_problem
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
@@ -128,7 +129,7 @@ class WordingError(Exception):
         self.file, self.problem, self.path, self.line = file, problem, path, line
         where = f" on line {line}" if line else ""
         key = f" ({path})" if path else ""
-        super().__init__(f"{file}{where}{key}: {problem}")
+        super().__init__(quoted_line(f"{file}{where}{key}: {problem}"))
 
 
 @cache
