@@ -16,15 +16,16 @@ export of 20,000 people in under 3x the plain load.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
 import tomllib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_storage import best_of  # noqa: E402
 
 from circles_tui import export  # noqa: E402
 from circles_tui.core.file_format import dumps, parse_workbook  # noqa: E402
@@ -69,17 +70,6 @@ def wide_workbook(count: int) -> Workbook:
     tree["leaves"] = TreePart(words=("Nan",), people=tuple(p.id for p in people[::10]))
     return Workbook(About("Mia", 8, session_dates=(date(2026, 1, 5),)), people, circles,
                     supporters, tree)
-
-
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    """The fastest of `runs` timings, in seconds, with the garbage collector out of the way."""
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def measure(people: int, runs: int) -> dict:

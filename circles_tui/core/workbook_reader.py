@@ -8,6 +8,7 @@ here again; what each key must hold follows from the field's type.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -98,24 +99,9 @@ class _WorkbookReader:
             self._record(Person, item, f"people[{i}]")
             for i, item in enumerate(self._tables(doc, "people", ""))
         )
-        circles_doc = self._table(doc, "circles", "")
-        self._only(circles_doc, "circles", set(CIRCLE_IDS))
-        circles = {
-            circle: tuple(
-                self._placement(circle, item, f"circles.{circle}[{i}]")
-                for i, item in enumerate(self._tables(circles_doc, circle, "circles"))
-            )
-            for circle in CIRCLE_IDS
-        }
-        supporters_doc = self._table(doc, "supporters", "")
-        self._only(supporters_doc, "supporters", set(SUPPORTER_KINDS))
-        supporters = {
-            kind: tuple(
-                self._record(Supporter, item, f"supporters.{kind}[{i}]")
-                for i, item in enumerate(self._tables(supporters_doc, kind, "supporters"))
-            )
-            for kind in SUPPORTER_KINDS
-        }
+        circles = self._groups(doc, "circles", CIRCLE_IDS, self._placement)
+        supporters = self._groups(doc, "supporters", SUPPORTER_KINDS,
+                                  lambda kind, item, p: self._record(Supporter, item, p))
         tree_doc = self._table(doc, "tree", "")
         self._only(tree_doc, "tree", set(TREE_PARTS))
         tree = {
@@ -128,6 +114,17 @@ class _WorkbookReader:
         return Workbook(about, people, circles, supporters, tree, storms)
 
     # -- sections --
+
+    def _groups(self, doc: dict[str, Any], name: str, ids: tuple[str, ...],
+                read: Callable[[str, dict[str, Any], str], Any]) -> dict[str, tuple]:
+        """The `[[name.ID]]` tables for each of `ids`, each read by `read(ID, table, path)`."""
+        group = self._table(doc, name, "")
+        self._only(group, name, set(ids))
+        return {
+            key: tuple(read(key, item, f"{name}.{key}[{i}]")
+                       for i, item in enumerate(self._tables(group, key, name)))
+            for key in ids
+        }
 
     def _check_header(self, doc: dict[str, Any]) -> None:
         if doc.get("format") != FORMAT_NAME:
