@@ -29,7 +29,6 @@ from circles_tui.core.worksheet_shape import (  # noqa: F401 - part of the model
     SUPPORTER_KINDS,
     TREE_PARTS,
     ExtraField,
-    FieldKind,
 )
 
 FORMAT_NAME = "circles-tui workbook"
