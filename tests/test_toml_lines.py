@@ -88,3 +88,35 @@ def test_syntax_problem_names_its_line():
     assert line == 2
     assert problem.startswith("this is not valid TOML (")
     assert syntax_problem("Unclosed array") == ("this is not valid TOML (unclosed array).", None)
+
+
+def test_quoted_keys_with_dots_and_very_long_dotted_keys():
+    assert line_of('x = 1\n[people."a.b".c]\n', 'people.a.b.c') == 2
+    text = "a = 1\n" + ".".join(["k"] * 200_000) + " = 1\n"
+    assert line_of(text, "k.k") == 2  # at once: one pass over the line, not one per dot
+
+
+@pytest.mark.parametrize("deep", [
+    ".".join(["k"] * 200_000) + " = 1",
+    "[" + ".".join(['"k"'] * 200_000) + "]",
+    "[[" + " . ".join(["k"] * 200_000) + "]]",
+])
+def test_a_key_of_thousands_of_parts_is_refused_at_once_on_its_line(deep):
+    """tomllib's time grows with the square of a dotted key's parts: such a line is
+    refused before it is parsed (a 20 MB one would take hours)."""
+    import time
+
+    began = time.perf_counter()
+    error = refusal(HEADER + "\n" + deep + "\n")
+    assert time.perf_counter() - began < 5
+    assert (error.line, error.problem) == (
+        7, "this line holds a key of far too many parts to be a workbook.")
+
+
+def test_many_dotted_words_inside_text_are_text():
+    dotted = ".".join(["k"] * 100)
+    text = (HEADER + f'practitioner_note = "{dotted}"\n'
+            + f"[tree.roots]\nwords = ['{dotted}']\npractitioner_note = '''\n{dotted} = 1\n'''\n")
+    workbook = parse_workbook(text, "mia.toml")
+    assert workbook.about.practitioner_note == dotted
+    assert workbook.tree["roots"].practitioner_note == f"{dotted} = 1\n"

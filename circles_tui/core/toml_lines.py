@@ -16,7 +16,6 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _LAST_STEP = re.compile(r"(\[\d+\]|\.[^.\[]+)$")
 _BARE_OR_QUOTED = r"(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)"
 _KEY = re.compile(rf"^\s*({_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*)\s*=")
-_DOT = re.compile(r"\s*\.\s*(?=(?:[^\"']|\"[^\"]*\"|'[^']*')*$)")
 _SYNTAX_AT = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -72,6 +71,39 @@ def line_of(text: str, key_path: str) -> int | None:
     return None
 
 
+# A key of many dotted parts (`a.b.c...`): tomllib takes time growing with the square of
+# their number (16,000 parts take seconds, a 20 MB line would take hours), and no workbook
+# key has more than a few. Found in one pass: a part starts only where a word starts.
+_MANY_PARTS = re.compile(
+    r"(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+){64}"
+)
+
+
+def key_too_deep(text: str) -> int | None:
+    """The line of a key or table header with more dotted parts than TOML can read in
+    good time (64 or more), or None. Such parts inside a string are text and pass."""
+    suspects = (found.start() for found in _MANY_PARTS.finditer(text))
+    pending = next(suspects, None)
+    block: str | None = None
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if pending is None:
+            return None
+        end = offset + len(raw)
+        here = []
+        while pending is not None and pending <= end:
+            here.append(pending - offset)
+            pending = next(suspects, None)
+        line = raw.removesuffix("\r")
+        if here and block is None:
+            key = _HEADER.match(line) or _KEY.match(line)
+            if key and any(at < key.end() for at in here):
+                return number
+        block = _block_after(line, block)
+        offset = end + 1
+    return None
+
+
 def syntax_problem(message: str) -> tuple[str, int | None]:
     """A `tomllib.TOMLDecodeError` message as one sentence and the line it names."""
     match = _SYNTAX_AT.search(message)
@@ -81,12 +113,28 @@ def syntax_problem(message: str) -> tuple[str, int | None]:
 
 
 def _parts(dotted: str) -> list[str]:
-    return [part.strip().strip("\"'") for part in _DOT.split(dotted.strip())]
+    """The keys of a dotted key (`a."b.c".d`), unquoted; one pass, however long the line."""
+    parts, start, quote = [], 0, ""
+    for i, char in enumerate(dotted):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == ".":
+            parts.append(dotted[start:i])
+            start = i + 1
+    parts.append(dotted[start:])
+    return [part.strip().strip("\"'") for part in parts]
+
+
+_DEEPEST = 8  # no workbook key path is deeper; a hostile line may have thousands of dots
 
 
 def _note_prefixes(lines: dict[str, int], path: str, number: int) -> None:
     """`a`, `a.b`: tables a header or dotted key makes without naming them on a line."""
-    for match in re.finditer(r"\.", path):
+    for depth, match in enumerate(re.finditer(r"\.", path)):
+        if depth == _DEEPEST:
+            break
         lines.setdefault(path[: match.start()], number)
 
 

@@ -57,6 +57,11 @@ def parse_workbook(data: bytes | str, name: str = "<workbook>") -> Workbook:
     text = text.removeprefix("\ufeff")  # some Windows editors add a byte-order mark
     if not text.strip():
         raise WorkbookFileError(name, "the file is empty.")
+    too_deep = toml_lines.key_too_deep(text)
+    if too_deep is not None:
+        raise WorkbookFileError(
+            name, "this line holds a key of far too many parts to be a workbook.", too_deep
+        )
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -19,7 +19,7 @@ import attrs
 from circles_tui.core.file_access import read_regular_file
 from circles_tui.core.file_errors import WorkbookFileError
 from circles_tui.core.text import quoted_line
-from circles_tui.core.toml_lines import line_of, syntax_problem
+from circles_tui.core.toml_lines import key_too_deep, line_of, syntax_problem
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -146,6 +146,9 @@ def load_wording(path: str | os.PathLike) -> Wording:
         raise WordingError(str(path), error.problem) from None
     except UnicodeDecodeError:
         raise WordingError(str(path), "the content file could not be read: it is not UTF-8 text.") from None
+    too_deep = key_too_deep(text)
+    if too_deep is not None:
+        raise WordingError(str(path), "this line holds a key of far too many parts.", line=too_deep)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
