@@ -129,9 +129,8 @@ class Document:
 
 # -- helpers shared with the writers ---------------------------------------------------
 
-def clean(text: str) -> str:
-    """Drop control characters (terminal escapes, characters XML cannot hold); keep newlines."""
-    return for_export(text)
+# Drop control characters (terminal escapes, characters XML cannot hold); keep newlines.
+clean = for_export
 
 
 def long_date(day: date) -> str:
