@@ -118,14 +118,15 @@ def large_workbook(count: int = 1000) -> Workbook:
     return Workbook(about, people, circles, supporters, tree, storms)
 
 
-def best_of(runs: int, action: Callable[[], object]) -> float:
+def best_of(runs: int, action: Callable[[], object],
+            clock: Callable[[], float] = time.perf_counter) -> float:
     """The fastest of `runs` timings, in seconds, with the garbage collector out of the way."""
     times = []
     for _ in range(runs):
         gc.collect()
-        start = time.perf_counter()
+        start = clock()
         action()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return min(times)
 
 

@@ -7,6 +7,8 @@ machine, and as a ratio to it, so numbers from different machines compare:
   against a bare Textual app with one label; each in fresh processes, several
   runs interleaved, median; peak memory of those processes too;
 * loading and saving a big workbook against plain TOML (benchmarks/bench_storage.py);
+* exporting and validating 1,000 / 5,000 / 20,000 people against plain TOML loading of
+  the same file (benchmarks/bench_export.py);
 * key-to-screen latency with 1,000 people in a circle (benchmarks/bench_app.py),
   wall and CPU time, against a key that does nothing, with the session's peak memory.
 
@@ -153,6 +155,29 @@ def storage_rows() -> list[tuple[str, str, str, str]]:
     return rows
 
 
+# -- export, from bench_export.py -------------------------------------------------------------
+
+def export_rows() -> list[tuple[str, str, str, str]]:
+    """Rows from bench_export's figures: export and validate against plain TOML loading,
+    at three sizes, so a ratio that grows with the size shows at once."""
+    sys.path.insert(0, str(HERE))
+    import bench_export
+
+    result = bench_export.main(quiet=True)
+    rows = []
+    for size in result["sizes"]:
+        plain = f"plain TOML load {size['plain_load_s'] * 1000:.0f} ms"  # CPU time, both
+        for step, key in (("export to HTML", "html"), ("export to Markdown", "markdown"),
+                          ("validate", "validate")):
+            rows.append((f"{step}, {size['people']:,} people (CPU time)",
+                         f"{size[key + '_s'] * 1000:.0f} ms",
+                         plain, ratio(size[key + "_s"], size["plain_load_s"])))
+    verdict = "within" if result["within_target"] else "OVER"
+    last_html = rows[-3]
+    rows[-3] = (*last_html[:3], f"{last_html[3]} ({verdict} {result['target_ratio']}x)")
+    return rows
+
+
 # -- the app with 1,000 people --------------------------------------------------------------
 
 def app_rows(people: int, repeat: int, bare_mib: float) -> list[tuple[str, str, str, str]]:
@@ -230,7 +255,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     began = time.perf_counter()
     rows, bare_mib = startup_rows(args.runs)
-    rows += storage_rows() + app_rows(args.people, args.repeat, bare_mib)
+    rows += storage_rows() + export_rows() + app_rows(args.people, args.repeat, bare_mib)
     print_table(rows, time.perf_counter() - began)
 
 

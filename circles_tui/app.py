@@ -76,11 +76,18 @@ class CirclesApp(TypeAhead, App[int]):
     save_status: var[str] = var("")
 
     def __init__(self, path: Path | None = None, content: Wording | None = None,
-                 theme: str | None = None) -> None:
+                 theme: str | None = None, show_crash_details: bool = False) -> None:
         super().__init__()
         self.preferences = load_preferences()
         self._start_theme = theme or self.preferences.theme  # `theme`: for this run only
         self._remember_theme = False
+        # Textual's report of an unexpected error lists local variables: a child's data.
+        # Without --debug it goes nowhere, and `crash.run_app` says where the work is.
+        self.show_crash_details = show_crash_details
+        if not show_crash_details:
+            from circles_tui.crash import quiet_console
+
+            self.error_console = quiet_console()
         self.start_path = Path(path) if path else None
         self.content = content or bundled()
         self.session: Session | None = None

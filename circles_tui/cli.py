@@ -188,9 +188,9 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(error, (WorkbookFileError, WordingError)):
             print(f"circles: {error}", file=sys.stderr)
             return 1
-        print(f"circles: something unexpected went wrong ({type(error).__name__}: {error}); "
-              "run again with --debug for details.", file=sys.stderr)
-        return 1
+        from circles_tui.crash import command_failed
+
+        return command_failed(error)  # one sentence, without the error's text (it may quote a file)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -329,6 +329,7 @@ def _open(args: argparse.Namespace, content) -> int:
         path = copy_example()
     from circles_tui.app import CirclesApp
 
-    app = CirclesApp(path=path, content=content, theme=args.theme)
-    app.run()
-    return app.return_code or 0
+    from circles_tui.crash import run_app
+
+    return run_app(CirclesApp(path=path, content=content, theme=args.theme,
+                              show_crash_details=args.debug))

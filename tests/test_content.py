@@ -201,3 +201,11 @@ def test_the_complete_example_uses_every_worksheet(complete_example):
     leaves = [wb.person(pid) for pid in wb.tree["leaves"].people]
     assert any(not p.living for p in leaves) and any(not p.known for p in leaves)
     assert all(d.year == 2026 for d in wb.about.session_dates)
+
+
+def test_a_content_file_with_a_key_of_thousands_of_parts_is_refused_at_once(tmp_path):
+    file = tmp_path / "wording.toml"
+    file.write_text("a = 1\n" + ".".join(["k"] * 100_000) + " = 1\n", encoding="utf-8")
+    with pytest.raises(WordingError) as caught:
+        load_wording(file)
+    assert caught.value.line == 2 and "far too many parts" in caught.value.problem

@@ -35,6 +35,7 @@ from circles_tui.core.model import (
     new_workbook,
 )
 from circles_tui.core.file_format import WorkbookFileError
+from circles_tui.core.text import has_visible_character
 from tests.crash_writer import make_workbook
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -123,8 +124,15 @@ def test_byte_mutations_of_workbooks(seed, edits):
 
 # -- lines of text: generated workbooks, edited by hand ----------------------------------
 
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
-names = texts.filter(lambda s: s.strip())
+# Unicode's own line breaks, which TOML keeps raw inside strings and comments: they are
+# text, not line breaks, so they must never shift a line number.
+SEPARATORS = ["\u2028", "\u2029", "\x85"]
+plain_texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+texts = st.one_of(
+    plain_texts,
+    st.lists(st.one_of(plain_texts, st.sampled_from(SEPARATORS)), max_size=4).map("".join),
+)
+names = texts.filter(has_visible_character)
 
 
 @st.composite
@@ -164,7 +172,8 @@ line_edits = st.lists(
         st.floats(min_value=0, max_value=1, allow_nan=False),
         st.sampled_from(['"', "'''", '"""', "[about]", "[[people]]", "id = 1", "= =", "x = [",
                          "ring = 99", "age = -1", "[circles.who-matters]", "name = \"\"",
-                         "\\u00", "person = \"nobody\"", "format_version = 2", "a.b.c = 1"]),
+                         "\\u00", "person = \"nobody\"", "format_version = 2", "a.b.c = 1",
+                         "# a comment\u2028[about]\u2029x = 1\x85", 'note = "a\u2028b"']),
     ),
     min_size=1,
     max_size=5,
@@ -201,6 +210,18 @@ def test_hand_edits_of_generated_workbooks(workbook, edits):
     assert check(text) == workbook  # unedited, it reads back exactly
     check(apply_lines(text, edits))
     check(apply_lines(text, edits).encode("utf-8"))
+
+
+@settings(FUZZ, max_examples=200)
+@given(workbooks(), st.sampled_from(SEPARATORS), st.sampled_from(["rign = 2", "nme = \"Jo\""]))
+def test_a_typo_is_found_on_its_line_whatever_text_comes_before(workbook, separator, typo):
+    """Only line feeds count: U+2028, U+2029 and U+0085 raw in a note or a comment are text."""
+    text = file_format.dumps(workbook) + f"# a comment{separator}that goes on\n"
+    added = '\n[[people]]\nid = "late"\nname = "Late"\n' + typo + "\n"
+    line = text.count("\n") + added.count("\n")
+    with pytest.raises(WorkbookFileError) as caught:
+        file_format.parse_workbook(text + added, NAME)
+    assert caught.value.line == line, str(caught.value)
 
 
 # -- the parsed document: wrong shapes written as valid TOML -----------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from circles_tui.core import file_access
 from circles_tui.core.file_format import WorkbookFileError, read_workbook
 from circles_tui.core.model import Workbook
 
@@ -261,10 +262,10 @@ def test_permission_refused_by_the_system(tmp_path, monkeypatch):
     path = make(tmp_path, text(HEAD))
     check_untouched = untouched(path)
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(name, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(name))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(file_access.os, "open", refuse)
     assert_refused(path, "permission to read", None)
     monkeypatch.undo()
     check_untouched()

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from circles_tui.core import lock
+from circles_tui.core import lock, processes
 from circles_tui.core.lock import LockedError, acquire, lock_path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDER = """
 import sys, time
 sys.path.insert(0, {root!r})
-from circles_tui.core import lock
+from circles_tui.core import lock, processes
 held = lock.acquire({path!r})
 print("held" if held.held else "not held", flush=True)
 time.sleep(60)
@@ -194,7 +194,7 @@ def test_a_dead_process_on_this_computer_is_stale(workbook):
 
 def test_a_lock_from_before_a_restart_is_stale(workbook):
     write_lock(workbook, pid=os.getppid(), boot="a-different-boot")
-    if not lock._boot_id():
+    if not processes.boot_id():
         pytest.skip("this system does not give a boot id")
     with acquire(workbook) as held:
         assert held.held
@@ -206,7 +206,7 @@ def test_a_process_number_reused_by_a_younger_process_is_stale(workbook):
     try:
         since = datetime.now(timezone.utc) - timedelta(hours=3)
         write_lock(workbook, pid=young.pid, since=since.isoformat())
-        if lock._linux_start_time(young.pid) is None:
+        if processes.linux_start_time(young.pid) is None:
             pytest.skip("process start times are not available here")
         with acquire(workbook) as held:
             assert held.held
@@ -311,7 +311,7 @@ def test_names_with_glob_characters(tmp_path):
 RACER = """
 import sys, time
 sys.path.insert(0, {root!r})
-from circles_tui.core import lock
+from circles_tui.core import lock, processes
 while time.time() < {start}:
     time.sleep(0.001)
 try:
@@ -380,4 +380,5 @@ def test_odd_characters_in_a_lock_never_break_the_message(workbook):
         acquire(workbook)
     message = caught.value.message
     assert len(message.splitlines()) == 1 and "\x1b" not in message
-    assert "pcwith [b]markup[/b][31m" in message  # shown literally; the app shows it as plain text
+    # Shown literally, breaks and escapes as their escapes; the app shows it as plain text.
+    assert "pc\\nwith [b]markup[/b]\\x1b[31m by jo\\r\\nsmith" in message

@@ -342,7 +342,8 @@ text = st.one_of(
     any_text,
     st.lists(st.one_of(awkward, any_text), min_size=1, max_size=4).map("".join),
 )
-visible = st.characters(exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp"))
+visible = st.characters(exclude_categories=("Cs", "Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"),
+                        exclude_characters="\u115f\u1160\u3164\uffa0\u2800")
 non_blank = st.tuples(text, visible, text).map("".join)
 ids = st.builds(operator.add, st.sampled_from("abnz059"), st.text("abjnz09-", max_size=10))
 
@@ -449,3 +450,22 @@ def test_every_text_field_keeps_out_control_characters():
             if "str" in str(field.type):
                 assert field.converter is not None, f"{record.__name__}.{field.name}"
     assert Answer("Who\x1b?", "Nan\x07").question == "Who\ufffd?"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(workbooks())
+def test_lookups_by_id_agree_with_a_search_of_every_record(wb):
+    """`person` and `appearances` come from dictionaries built once per workbook."""
+    for person in wb.people:
+        assert wb.person(person.id) is person
+        expected = [("circle", c) for c, ps in wb.circles.items()
+                    if any(p.person == person.id for p in ps)]
+        expected += [("supporter", k) for k, ss in wb.supporters.items()
+                     if any(s.person == person.id for s in ss)]
+        expected += [("tree", part) for part, tp in wb.tree.items() if person.id in tp.people]
+        if wb.storms is not None and person.id in wb.storms.people:
+            expected.append(("tree", "storms"))
+        assert wb.appearances(person.id) == expected
+    with pytest.raises(KeyError):
+        wb.person("nobody-has-this-id-because-it-is-far-too-long-to-be-generated-here-x")
+    assert wb.appearances("nobody") == []

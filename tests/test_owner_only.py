@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from circles_tui.core import lock, owner_only, recent_files
+from circles_tui.core import lock, owner_only, processes, recent_files
 from circles_tui.core.file_format import read_workbook, save_workbook
 
 
@@ -82,9 +82,9 @@ def windows(monkeypatch):
     """Run the lock's Windows branch: sys.platform says win32 and ctypes has a windll."""
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     kernel32 = FakeKernel32(running={child.pid})
-    monkeypatch.setattr(lock.sys, "platform", "win32")
+    monkeypatch.setattr(processes.sys, "platform", "win32")
     monkeypatch.setattr(ctypes, "windll", type("WinDLL", (), {"kernel32": kernel32}), raising=False)
-    monkeypatch.setattr(lock, "_boot_id", lambda: "")  # Windows has no boot id file
+    monkeypatch.setattr(processes, "boot_id", lambda: "")  # Windows has no boot id file
     yield kernel32, child.pid
     child.kill()
     child.wait()

@@ -18,7 +18,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from circles_tui.core import file_format
+from circles_tui.core import file_access, file_format
 from circles_tui.core.session import Session
 from circles_tui.core.file_format import ConflictError, WorkbookFileError
 from tests.crash_writer import make_workbook
@@ -141,7 +141,7 @@ def test_no_temporary_file_allowed(tmp_path, monkeypatch, error, phrase):
     def refuse(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(file_format.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(file_access.tempfile, "mkstemp", refuse)
     with pytest.raises(WorkbookFileError) as caught:
         session.save()
     assert_failed_safely(session, path, on_disk, phrase, caught.value)
@@ -160,7 +160,7 @@ def test_replacing_the_file_refused(tmp_path, monkeypatch, code, phrase):
     def refuse(source, target):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(file_format.os, "replace", refuse)
+    monkeypatch.setattr(file_access.os, "replace", refuse)
     with pytest.raises(WorkbookFileError) as caught:
         session.save()
     assert_failed_safely(session, path, on_disk, phrase, caught.value)
@@ -190,7 +190,7 @@ def test_full_disk_for_real(tmp_path):
 def test_full_disk_while_writing(tmp_path, monkeypatch):
     session, path, on_disk = open_and_edit(tmp_path)
     real_fdopen = os.fdopen
-    monkeypatch.setattr(file_format.os, "fdopen",
+    monkeypatch.setattr(file_access.os, "fdopen",
                         lambda fd, *a, **k: FailingFile(real_fdopen(fd, *a, **k), errno.ENOSPC))
     with pytest.raises(WorkbookFileError) as caught:
         session.save()
@@ -210,7 +210,7 @@ def test_failure_when_flushing_to_disk(tmp_path, monkeypatch, code, phrase):
     def fail(fd):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(file_format.os, "fsync", fail)
+    monkeypatch.setattr(file_access.os, "fsync", fail)
     with pytest.raises(WorkbookFileError) as caught:
         session.save()
     assert_failed_safely(session, path, on_disk, phrase, caught.value)
@@ -258,7 +258,7 @@ def test_writing_into_a_folder_that_is_gone(tmp_path):
 def test_a_failed_save_then_a_good_one_keeps_undo(tmp_path, monkeypatch):
     """Failing to save changes nothing about the history: undo still steps back."""
     session, path, on_disk = open_and_edit(tmp_path)
-    monkeypatch.setattr(file_format.os, "fsync", lambda fd: (_ for _ in ()).throw(
+    monkeypatch.setattr(file_access.os, "fsync", lambda fd: (_ for _ in ()).throw(
         OSError(errno.ENOSPC, "No space left on device")))
     with pytest.raises(WorkbookFileError):
         session.save()

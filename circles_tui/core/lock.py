@@ -1,8 +1,9 @@
 """One copy of circles-tui per workbook: a small lock file beside it.
 
 No Textual here. While a workbook is open for editing, a file named
-`.NAME.lock` sits beside it (owner-only) saying which computer, process and
-user have it open, and since when. A second copy that tries to open the same
+`.NAME.lock` sits beside it (owner-only; beside a symlink's target, so both
+paths see one lock) saying which computer, process and user have it open, and
+since when. A second copy that tries to open the same
 workbook gets `LockedError`, whose `message` is one sentence to show as it is.
 
 How the app uses it::
@@ -40,12 +41,13 @@ import getpass
 import json
 import os
 import socket
-import sys
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from circles_tui.core import owner_only
+from circles_tui.core import owner_only, processes
+from circles_tui.core.file_access import real_file
+from circles_tui.core.text import quoted_line
 
 LOCK_MODE = owner_only.FILE_MODE
 STALE_AFTER = timedelta(days=7)  # nobody keeps one session open for a week
@@ -53,7 +55,6 @@ APP = "circles-tui"
 ATTEMPTS = 20
 JUST_MADE = 2.0  # seconds in which an unreadable lock may still be being written
 BREAK_TIMEOUT = 10.0  # seconds after which a copy taking over a lock must have died
-CLOCK_MARGIN = 120.0  # seconds: how far a process's start may seem to follow its lock
 
 
 class LockedError(Exception):
@@ -90,9 +91,10 @@ class LockedError(Exception):
 
 
 def lock_path(path: str | os.PathLike) -> Path:
-    """Where the lock for the workbook at `path` lives."""
-    path = Path(path)
-    return path.with_name(f".{path.name}.lock")
+    """Where the lock for the workbook at `path` lives: beside the file itself, so a
+    symlink and its target share one lock."""
+    target = real_file(path)
+    return target.with_name(f".{target.name}.lock")
 
 
 class Lock:
@@ -192,7 +194,7 @@ def _record() -> bytes:
         "pid": os.getpid(),
         "user": _user(),
         "since": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "boot": _boot_id(),
+        "boot": processes.boot_id(),
     }
     return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -255,7 +257,7 @@ def _parse(data: bytes) -> dict | None:
 
 def _plain(text: str) -> str:
     """A name from a lock file, safe to put in a one-line message."""
-    return "".join(c for c in text if c.isprintable())[:64]
+    return quoted_line(text)[:64]
 
 
 def _is_live(owner: dict) -> bool:
@@ -265,11 +267,11 @@ def _is_live(owner: dict) -> bool:
         return False
     if owner["host"] != socket.gethostname():
         return True  # another computer: we cannot look at its processes
-    if owner["boot"] and _boot_id() and owner["boot"] != _boot_id():
+    if owner["boot"] and processes.boot_id() and owner["boot"] != processes.boot_id():
         return False  # the computer has restarted since: that process is long gone
     if owner["pid"] == os.getpid():
         return True  # this very process has it open already (in another window, say)
-    return _process_running(owner["pid"], owner["since"])
+    return processes.process_running(owner["pid"], owner["since"])
 
 
 def _locked_error(path: Path, owner: dict) -> LockedError:
@@ -330,8 +332,9 @@ def _clear_leftovers(path: Path) -> None:
     They hold a copy of the workbook, so they should not linger; with the lock held,
     no other copy of circles-tui can be in the middle of writing one.
     """
+    target = real_file(path)  # saves write their temporary files beside the real file
     try:
-        leftovers = list(path.parent.glob(f".{_glob_escape(path.name)}.*.tmp"))
+        leftovers = list(target.parent.glob(f".{_glob_escape(target.name)}.*.tmp"))
     except OSError:
         return
     for leftover in leftovers:
@@ -359,75 +362,3 @@ def _clock(since: datetime) -> str:
     if local.date() == datetime.now().astimezone().date():
         return local.strftime("%H:%M")
     return f"{local.day} {local.strftime('%b %H:%M')}"
-
-
-# -- processes -------------------------------------------------------------------------
-
-
-def _process_running(pid: int, since: datetime) -> bool:
-    """Whether process `pid` on this computer is still the one that made the lock."""
-    if sys.platform == "win32":
-        return _windows_process_running(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # running, as another user
-    except OSError:
-        return True  # cannot tell: err on the side of caution
-    started = _linux_start_time(pid)
-    if started is None:
-        return True
-    if started == "zombie":
-        return False
-    # The lock is made after its process starts; a process clearly younger than the
-    # lock has been given a recycled number and is not the owner. The margin allows
-    # for the clock being corrected in between.
-    return started <= since.timestamp() + CLOCK_MARGIN
-
-
-def _boot_id() -> str:
-    """This computer's boot identifier (Linux), which changes on every restart; else ""."""
-    try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-    except OSError:
-        return ""
-
-
-def _linux_start_time(pid: int) -> float | str | None:
-    """The process's start as a Unix time, "zombie" for a dead one not yet collected,
-    or None where /proc cannot tell us (not Linux)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        boot = next(
-            float(line.split()[1])
-            for line in Path("/proc/stat").read_text().splitlines()
-            if line.startswith("btime ")
-        )
-        fields = stat[stat.rindex(")") + 2:].split()
-        if fields[0] in ("Z", "X"):
-            return "zombie"
-        ticks = os.sysconf("SC_CLK_TCK")
-        return boot + int(fields[19]) / ticks
-    except (OSError, ValueError, StopIteration, IndexError):
-        return None
-
-
-def _windows_process_running(pid: int) -> bool:  # pragma: no cover - not run on Linux CI
-    import ctypes
-
-    still_active = 259
-    query_limited = 0x1000
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel32.OpenProcess(query_limited, False, pid)
-    if not handle:
-        # Access denied means it exists (another user's); anything else, it is gone.
-        return kernel32.GetLastError() == 5
-    try:
-        code = ctypes.c_ulong()
-        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-            return True
-        return code.value == still_active
-    finally:
-        kernel32.CloseHandle(handle)

@@ -5,8 +5,10 @@ No Textual or Rich here. Values are frozen and changed by building new ones
 list of workbooks that share every part that did not change.
 
 The shape of the worksheets (which circles, rings, supporter kinds, tree parts
-and extra fields exist) is part of the file format and lives here; the wording
-shown to people lives in `circles_tui/core/wording/`.
+and extra fields exist) is part of the file format and lives in
+`worksheet_shape` (imported here too); the wording shown to people lives in
+`circles_tui/core/wording/`. Look-ups by id are dictionaries built once per
+workbook, so reading, checking and exporting grow linearly with its size.
 """
 
 from __future__ import annotations
@@ -14,98 +16,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import attrs
+
+from circles_tui.core.text import has_visible_character, without_controls
+from circles_tui.core.worksheet_shape import (  # noqa: F401 - part of the model's vocabulary
+    CIRCLE_FIELDS,
+    CIRCLE_IDS,
+    NAMED_BY,
+    RING_COUNT,
+    SUPPORTER_KINDS,
+    TREE_PARTS,
+    ExtraField,
+)
 
 if TYPE_CHECKING:
     from circles_tui.core.meeting import Meeting
 
 FORMAT_NAME = "circles-tui workbook"
 FORMAT_VERSION = 2  # 2 added the [meeting] table; version 1 files still open
-
-# Centre outwards; the order a session takes them, family voice first.
-CIRCLE_IDS: tuple[str, ...] = (
-    "who-matters",
-    "trusted-adults",
-    "who-knows",
-    "who-could-help",
-    "services-suggest",
-)
-RING_COUNT = 3  # every safety circle has three rings; ring 1 is nearest the child
-SUPPORTER_KINDS: tuple[str, ...] = ("emotional", "practical", "fair-weather", "false")
-TREE_PARTS: tuple[str, ...] = (
-    "roots",
-    "ground",
-    "trunk",
-    "branches",
-    "leaves",
-    "fruits",
-    "seeds",
-)
-NAMED_BY: tuple[str, ...] = ("child", "parent-carer", "practitioner", "other")
-
-FieldKind = Literal["text", "choice", "tags"]
-
-
-@attrs.frozen
-class ExtraField:
-    """An extra question a circle asks about each person placed in it."""
-
-    id: str
-    kind: FieldKind
-    choices: tuple[str, ...] = ()
-    required: bool = False
-
-
-def _text(id: str, required: bool = False) -> ExtraField:
-    return ExtraField(id, "text", required=required)
-
-
-def _choice(id: str, *choices: str) -> ExtraField:
-    return ExtraField(id, "choice", choices)
-
-
-def _tags(id: str, *choices: str) -> ExtraField:
-    return ExtraField(id, "tags", choices)
-
-
-CIRCLE_FIELDS: dict[str, tuple[ExtraField, ...]] = {
-    "who-matters": (
-        _choice("frequency", "often", "sometimes", "rarely", "lost-touch"),
-        _tags("contact_modes", "in-person", "phone", "video", "messages"),
-    ),
-    "trusted-adults": (
-        _tags("reachable", "school-days", "evenings", "weekends"),
-        _text("what_helps"),
-    ),
-    "who-knows": (
-        _text("what_they_know"),
-        _text("who_told"),
-        _choice("tell_more", "yes", "no", "unsure"),
-        _text("who_will_tell"),
-    ),
-    "who-could-help": (
-        _tags("help_types", "emotional", "practical", "safety", "care"),
-        _text("who_should_ask"),
-        _text("family_view"),
-        _text("language"),
-    ),
-    "services-suggest": (
-        _text("reason", required=True),
-        _choice(
-            "reason_type",
-            "strength",
-            "helped-before",
-            "named-by-family",
-            "legal-role",
-            "concern",
-        ),
-        _choice("yp_view", "agree", "unsure", "disagree", "didnt-say"),
-        _text("yp_words"),
-        _text("next_step"),
-    ),
-}
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
@@ -121,16 +52,11 @@ class ModelError(ValueError):
         self.message = message
 
 
-# Characters a terminal takes as commands (ESC starts one that can retitle the window
-# or clear the screen). Tab, line feed and carriage return are ordinary text in a note.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def printable(value: object) -> object:
-    """Text with each terminal control character shown as U+FFFD (so text that was there
-    stays there, visibly); anything else as it came."""
-    if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
-        return CONTROL_CHARACTERS.sub("\ufffd", value)
+    """Text (or a tuple of texts) with each terminal control character shown as U+FFFD;
+    anything else as it came."""
+    if isinstance(value, str):
+        return without_controls(value)
     if isinstance(value, tuple) and any(isinstance(v, str) for v in value):
         return tuple(printable(v) for v in value)
     return value
@@ -286,29 +212,34 @@ class Workbook:
 
     # -- look-ups -----------------------------------------------------------------
 
+    @cached_property
+    def _people_by_id(self) -> dict[str, Person]:
+        return {person.id: person for person in self.people}
+
     def person(self, person_id: str) -> Person:
-        for person in self.people:
-            if person.id == person_id:
-                return person
-        raise KeyError(person_id)
+        """The person with this id; KeyError when there is none."""
+        return self._people_by_id[person_id]
 
     def people_by_id(self) -> dict[str, Person]:
-        return {person.id: person for person in self.people}
+        return dict(self._people_by_id)
 
     def appearances(self, person_id: str) -> list[tuple[str, str]]:
         """Where a person appears, as (section, id) pairs: ("circle", "who-knows") etc."""
-        found: list[tuple[str, str]] = []
-        for circle, placements in self.circles.items():
-            if any(p.person == person_id for p in placements):
-                found.append(("circle", circle))
-        for kind, entries in self.supporters.items():
-            if any(s.person == person_id for s in entries):
-                found.append(("supporter", kind))
-        for part, tree_part in self.tree.items():
-            if person_id in tree_part.people:
-                found.append(("tree", part))
-        if self.storms is not None and person_id in self.storms.people:
-            found.append(("tree", "storms"))
+        return list(self._appearances.get(person_id, ()))
+
+    @cached_property
+    def _appearances(self) -> dict[str, list[tuple[str, str]]]:
+        found: dict[str, list[tuple[str, str]]] = {}
+        sections: list[tuple[str, str, Iterable[str]]] = [
+            *(("circle", c, (p.person for p in ps)) for c, ps in self.circles.items()),
+            *(("supporter", k, (s.person for s in ss)) for k, ss in self.supporters.items()),
+            *(("tree", part, tp.people) for part, tp in self.tree.items()),
+        ]
+        if self.storms is not None:
+            sections.append(("tree", "storms", self.storms.people))
+        for section, key, person_ids in sections:
+            for person_id in dict.fromkeys(person_ids):
+                found.setdefault(person_id, []).append((section, key))
         return found
 
 
@@ -329,8 +260,9 @@ def check_workbook(workbook: Workbook) -> None:
         if person.id in ids:
             raise ModelError(f"{path}.id", f"the id {person.id!r} is used by two people")
         ids.add(person.id)
-        if not person.name.strip():
-            raise ModelError(f"{path}.name", "every person needs a name")
+        if not has_visible_character(person.name):
+            raise ModelError(f"{path}.name", "every person needs a name (a blank or an "
+                             "invisible character is not one)")
     for circle, placements in workbook.circles.items():
         if circle not in CIRCLE_FIELDS:
             raise ModelError(f"circles.{circle}", "there is no safety circle with this id")
@@ -357,7 +289,7 @@ def check_workbook(workbook: Workbook) -> None:
 
 
 def _check_about(about: About) -> None:
-    if not about.child.strip():
+    if not has_visible_character(about.child):
         raise ModelError("about.child", "the child's name or initials are needed")
     if about.age is not None and (
         type(about.age) is not int or not (0 <= about.age <= 25)  # 8.5 or True would not load

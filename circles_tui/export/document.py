@@ -13,7 +13,6 @@ redacted export never has them in its document at all.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -22,6 +21,7 @@ import attrs
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
 from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
+from circles_tui.core.text import for_export
 
 # Our own words: headings and labels that the worksheet content does not provide.
 TITLE = "Circles and Tree of Life"
@@ -129,12 +129,8 @@ class Document:
 
 # -- helpers shared with the writers ---------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    """Drop control characters (terminal escapes, characters XML cannot hold); keep newlines."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+# Drop control characters (terminal escapes, characters XML cannot hold); keep newlines.
+clean = for_export
 
 
 def long_date(day: date) -> str:

@@ -9,10 +9,11 @@ cuts to a number of terminal cells. Nothing here knows about Textual.
 from __future__ import annotations
 
 import math
-import unicodedata
 
 import attrs
 from rich.cells import cell_len
+
+from circles_tui.core.text import display_line
 
 # What a cell shows; the widget maps each to a style.
 SPACE, LINE, CHILD, NAME, HIGHLIGHT, MORE, NUMBER, KEY_NUMBER, KEY_TEXT = (
@@ -32,10 +33,7 @@ class Run:
 
 def clean_name(name: str) -> str:
     """A name as one line of printable text: control characters become spaces."""
-    chars = (
-        " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in name
-    )
-    return " ".join("".join(chars).split()) or "?"
+    return display_line(name)
 
 
 def shorten(text: str, width: int) -> str:

@@ -16,6 +16,10 @@ from typing import Any
 
 import attrs
 
+from circles_tui.core.file_access import read_regular_file
+from circles_tui.core.file_errors import WorkbookFileError
+from circles_tui.core.text import quoted_line
+from circles_tui.core.toml_lines import key_too_deep, line_of, syntax_problem
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -150,7 +154,7 @@ class WordingError(Exception):
         self.file, self.problem, self.path, self.line = file, problem, path, line
         where = f" on line {line}" if line else ""
         key = f" ({path})" if path else ""
-        super().__init__(f"{file}{where}{key}: {problem}")
+        super().__init__(quoted_line(f"{file}{where}{key}: {problem}"))
 
 
 @cache
@@ -162,24 +166,25 @@ def bundled() -> Wording:
 def load_wording(path: str | os.PathLike) -> Wording:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise WordingError(str(path), f"the content file could not be read ({error}).") from None
+        text = read_regular_file(path).decode("utf-8-sig")
+    except WorkbookFileError as error:
+        raise WordingError(str(path), error.problem) from None
+    except UnicodeDecodeError:
+        raise WordingError(str(path), "the content file could not be read: it is not UTF-8 text.") from None
+    too_deep = key_too_deep(text)
+    if too_deep is not None:
+        raise WordingError(str(path), "this line holds a key of far too many parts.", line=too_deep)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        from circles_tui.core.file_format import _syntax_error
-
-        syntax = _syntax_error(str(path), str(error))
-        raise WordingError(str(path), syntax.problem, line=syntax.line) from None
+        problem, line = syntax_problem(str(error))
+        raise WordingError(str(path), problem, line=line) from None
     except RecursionError:  # tomllib goes one level deeper for each bracket inside a bracket
         raise WordingError(str(path), "the file has brackets nested too deeply.") from None
     try:
         return _read(document)
     except ModelError as error:
-        from circles_tui.core.file_format import _find_line
-
-        line = _find_line(text, error.path)
+        line = line_of(text, error.path)
         raise WordingError(str(path), error.message + ".", error.path, line) from None
 
 
