@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from circles_tui import __version__
+from circles_tui.core.labels import FORMATS
 
 COMMANDS = ("new", "validate", "export", "diff", "open")
-EXPORT_FORMATS = ("markdown", "html", "svg", "text")
 
 DESCRIPTION = """\
 Safety circles, supporter circles and the Tree of Life, for working with a child
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write a workbook as Markdown, HTML, SVG or plain text")
     export.add_argument("file", type=Path, metavar="FILE")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="markdown")
+    export.add_argument("--format", choices=FORMATS, default="markdown")
     export.add_argument("-o", "--output", type=Path, metavar="OUT", help="where to write (default: the screen)")
     export.add_argument("--redact", action="store_true",
                         help="for sharing beyond the team: pseudonyms, no contacts or practitioner notes")

@@ -17,15 +17,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from circles_tui.core.labels import FORMATS_BY_ID
 from circles_tui.core.wording import Wording
 from circles_tui.dialogs.common import ConfirmDialog, dialog_css
 from circles_tui.core.model import Workbook
 
-# Format id -> (what the practitioner sees, file extension).
+# Format id -> (what the practitioner sees, file extension); pictures are for the command line.
 FORMATS: dict[str, tuple[str, str]] = {
-    "markdown": ("Markdown, for notes and case systems that read it", ".md"),
-    "html": ("HTML, to open in a browser and print", ".html"),
-    "text": ("Plain text, to paste anywhere", ".txt"),
+    f.id: (f.label, f.suffix) for f in FORMATS_BY_ID.values() if not f.picture
 }
 
 

@@ -1,17 +1,18 @@
 """Writing a workbook out: Markdown, HTML, SVG pictures and plain text.
 
-No Textual or Rich here. `render` prepares the workbook first (the child view, or
-full redaction: see `redact.py`), so every writer gets the same, already safe data.
+No Textual or Rich here. `render` first takes the workbook's view for the export's
+audience (`circles_tui.core.audience`: the child view, the family copy, or full
+redaction), so every writer gets the same, already safe data.
 """
 
 from __future__ import annotations
 
 import attrs
 
-from circles_tui.core.wording import Wording
+from circles_tui.core import audience
+from circles_tui.core.labels import FORMATS
 from circles_tui.core.model import CIRCLE_IDS, Workbook
-
-FORMATS: tuple[str, ...] = ("markdown", "html", "svg", "text")
+from circles_tui.core.wording import Wording
 
 
 class ExportError(Exception):
@@ -20,10 +21,20 @@ class ExportError(Exception):
 
 @attrs.frozen
 class ExportOptions:
-    redact: bool = False  # pseudonyms; no contacts, practitioner notes or concerns
-    child_view: bool = False  # no practitioner-only notes, concerns or false supporters
+    redact: bool = False  # for people beyond the team: see core/audience.py
+    child_view: bool = False  # the child's copy: see core/audience.py
+    family: bool = False  # the family's copy: see core/audience.py
     circle: str | None = None  # svg only: which safety circle to draw
     tree: bool = False  # svg only: draw the Tree of Life
+
+    @property
+    def audience(self) -> audience.Audience:
+        """Who the export is for; redaction covers everything the other copies leave out."""
+        if self.redact:
+            return audience.BEYOND_TEAM
+        if self.family:
+            return audience.FAMILY
+        return audience.CHILD if self.child_view else audience.PRACTITIONER
 
 
 def check_options(format: str, options: ExportOptions) -> None:
@@ -44,15 +55,9 @@ def check_options(format: str, options: ExportOptions) -> None:
             )
 
 
-def prepare(workbook: Workbook, options: ExportOptions) -> Workbook:
-    """The workbook as this export may show it."""
-    from circles_tui.export import redact
-
-    if options.redact:
-        workbook = redact.redact(workbook)
-    if options.child_view:
-        workbook = redact.for_child_view(workbook)
-    return workbook
+def prepare(workbook: Workbook, content: Wording, options: ExportOptions) -> Workbook:
+    """The workbook as this export's audience may see it."""
+    return audience.view(workbook, content, options.audience)
 
 
 def render(
@@ -61,7 +66,8 @@ def render(
     """The workbook in `format` (markdown, html, svg or text), as text ready to write."""
     options = options or ExportOptions()
     check_options(format, options)
-    workbook = prepare(workbook, options)
+    workbook = prepare(workbook, content, options)
+    content = audience.wording_for(content, options.audience)
     if format == "svg":
         from circles_tui.export import svg
 
