@@ -9,7 +9,9 @@ A workbook has four audiences:
 `FIELDS` says, for every field of every record, whether each audience sees it as it
 is, sees it changed (a pseudonym, "(not shared)"), or does not see it at all; `PARTS`
 says the same for the things that are more than one field (a private supporter kind,
-a worry reason, the concerns column of the network list). `view` applies both to a
+a worry reason, the concerns column of the network list). What is worked out from a
+workbook (the network list, what is worth a conversation, the gaps) is worked out
+from the audience's view of it, so it cannot tell more than the view. `view` applies both to a
 workbook, so an export writes only what its audience may see; a screen that must
 keep the whole workbook to edit it asks `sees` and `left_out_kinds` instead.
 
@@ -122,7 +124,6 @@ PRIVATE_KINDS = "private_kinds"
 WORRY_REASON = "worry_reason"
 WORRY_KIND = "worry_kind"
 NETWORK_CONCERNS = "network_concerns"
-SUPERVISION = "supervision"
 GUIDANCE = "guidance"
 PARTS: dict[str, tuple[str, Rule]] = {
     PRIVATE_KINDS: ("Supporters of a kind not shared by default (false supporters), "
@@ -133,8 +134,6 @@ PARTS: dict[str, tuple[str, Rule]] = {
     WORRY_KIND: ('The kind of reason when it is "concern"', PRIVATE),
     NETWORK_CONCERNS: ('Concerns and "discuss before inviting" (holds on contact) in the '
                        "network list", PRIVATE),
-    SUPERVISION: ('"Worth a conversation": disagreements for supervision',
-                  Rule(LEFT_OUT, SHOWN)),
     GUIDANCE: ("Practitioner guidance from the worksheet wording", PRIVATE),
 }
 

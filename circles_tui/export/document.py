@@ -376,10 +376,9 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
         rows.append(tuple(row))
     blocks: list[Block] = [Para(content.heading("network_note", NETWORK_NOTE))]
     blocks.append(Table(tuple(headers), tuple(rows)) if rows else Para(NOBODY))
-    if audience.sees(who, audience.SUPERVISION):
-        found = disagreements(workbook, content)
-        blocks.append(Heading(3, DISAGREEMENTS))
-        blocks.append(Items(tuple(Item("", s) for s in found)) if found else Para(NONE_FOUND))
+    found = disagreements(workbook, content)  # the audience's view: nothing it leaves out
+    blocks.append(Heading(3, content.heading("worth_talking", DISAGREEMENTS)))
+    blocks.append(Items(tuple(Item("", s) for s in found)) if found else Para(NONE_FOUND))
     holes = gaps(workbook, content)
     blocks.append(Heading(3, content.heading("gaps", GAPS)))
     blocks.append(Items(tuple(Item("", s) for s in holes)) if holes else Para(NONE_FOUND))

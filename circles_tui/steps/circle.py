@@ -12,12 +12,10 @@ needs the practitioner's reason for everyone in it, adding someone there opens
 the details straight away and nothing is added until a reason is written;
 cancelling adds no one.
 
-Child view hides every practitioner-only note, the practitioner guidance and
-anyone the child named as a false supporter (unless the young person agreed to
-share them). The reasons in "services suggest" stay visible, concerns
-included: they are written for the young person to read and the circle exists
-to talk them through; anything the young person must not see belongs in the
-practitioner-only note.
+Child view shows what `core/audience.py` gives the child: everyone placed stays
+where they were put (a false supporter the child put in "who matters" is still
+there); practitioner-only notes, concerns, and a worry's reason and kind in
+"services suggest" are left out, and labels use the child's words.
 """
 
 from __future__ import annotations
@@ -32,6 +30,7 @@ from textual.events import Resize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from circles_tui.core.audience import extras_seen, left_out_kinds, sees
 from circles_tui.core.wording import THEME_ROLES, CircleText
 from circles_tui.core.wording import Wording
 from circles_tui.dialogs.common import PersonChoice, PersonDialog
@@ -79,13 +78,6 @@ def person_of(option: Option) -> str | None:
     if option.disabled or not option.id or not option.id.startswith("person:"):
         return None
     return option.id.removeprefix("person:")
-
-
-def hidden_in_child_view(workbook: Workbook) -> set[str]:
-    """People kept off the screen in child view: false supporters, unless the child agreed."""
-    if workbook.about.share_false_supporters:
-        return set()
-    return {s.person for s in workbook.supporters.get("false", ())}
 
 
 class CircleStep(Step):
@@ -180,8 +172,7 @@ class CircleStep(Step):
     def __init__(self, content: Wording, circle_id: str, *, id: str | None = None) -> None:
         super().__init__(content, id=id)
         self.circle_id = circle_id
-        self.circle: CircleText = content.circle(circle_id)
-        self.role = self.circle.theme_role
+        self.role = content.circle(circle_id).theme_role
         self.child_words = False  # which wording of the question is showing
         self.selected: str | None = None  # the highlighted person's id
         self._rebuilding = False
@@ -191,6 +182,11 @@ class CircleStep(Step):
         # took in a big circle.
         self._lines: RenderCache[Content] = RenderCache()
         self.add_class(f"-role-{self.role}")
+
+    @property
+    def circle(self) -> CircleText:
+        """This circle's wording, in the child's words while child view is on."""
+        return self.content.circle(self.circle_id)
 
     @property
     def step_title(self) -> str:
@@ -226,12 +222,9 @@ class CircleStep(Step):
         return workbook.circles.get(self.circle_id, ())
 
     def visible(self, workbook: Workbook) -> list[Placement]:
-        """This circle's placements that may be shown now (child view hides some)."""
-        placements = list(self.placements(workbook))
-        if self.child_view:
-            hidden = hidden_in_child_view(workbook)
-            placements = [p for p in placements if p.person not in hidden]
-        return placements
+        """This circle's placements: all of them, for every audience (what the child placed
+        stays; only what the practitioner wrote about it is left out, in the details)."""
+        return list(self.placements(workbook))
 
     def watch_child_view(self, child_view: bool) -> None:
         self.child_words = child_view
@@ -372,20 +365,22 @@ class CircleStep(Step):
         lines.append(Content.assemble(*head))
         if placement.named_by:
             named_by = self.content.named_by.get(placement.named_by, placement.named_by)
-            lines.append(self._detail_pair("Named by", named_by))
+            lines.append(self._detail_pair(self.content.heading("who_named", "Named by"), named_by))
         if placement.note.strip():
             lines.append(self._detail_pair("Note", placement.note))
+        extras = extras_seen(self.circle_id, placement, self.audience)
         for field in self.circle.fields:
-            value = placement.extras.get(field.id)
+            value = extras.get(field.id)
             if not value:
                 continue
             shown = (", ".join(field.label_of(v) for v in value) if isinstance(value, tuple)
                      else field.label_of(value))
             lines.append(self._detail_pair(field.label, shown))
-        if not self.child_view:
+        if sees(self.audience, "Placement.practitioner_note"):
             if placement.practitioner_note.strip():
                 lines.append(self._detail_pair("Practitioner only", placement.practitioner_note,
                                                "bold $warning"))
+        if sees(self.audience, "Person.concern"):
             if person.concern.strip():
                 lines.append(self._detail_pair("Concern (practitioner only)", person.concern,
                                                "bold $error"))
@@ -534,7 +529,7 @@ class CircleStep(Step):
                 if key != self.circle_id:
                     places.append(self.content.circle(key).short)
             elif section == "supporter":
-                if key == "false" and self.child_view and hidden_in_child_view(self.workbook):
+                if key in left_out_kinds(self.workbook, self.wording, self.audience):
                     continue
                 places.append(self.content.supporter(key).title)
             elif section == "tree":
@@ -546,6 +541,11 @@ class CircleStep(Step):
         if placement is None or self.workbook is None:
             return
         person = self.workbook.person(placement.person)
+        if extras_seen(self.circle_id, placement, self.audience) != placement.extras:
+            # The dialog would show, or lose, what this audience must not see.
+            self.notify("Some of these details are kept out of child view; press F2 to "
+                        "edit them.", title="Child view", markup=False)
+            return
 
         def done(edited: Placement | None) -> None:
             if edited is None or edited == placement:
@@ -570,9 +570,6 @@ class CircleStep(Step):
         if self.workbook is None:
             return
         exclude = {p.person for p in self.placements()}
-        if self.child_view:
-            # Keep hidden people out of the name suggestions too.
-            exclude |= hidden_in_child_view(self.workbook)
         self.app.push_screen(
             PersonDialog(self.workbook, f"Add someone to “{self.circle.short}”", exclude),
             callback=self._person_chosen,
@@ -639,4 +636,4 @@ def circle_steps(content: Wording) -> list[CircleStep]:
     return [CircleStep(content, c.id, id=f"circle-{c.id}") for c in content.circles]
 
 
-__all__: list[str] = ["CircleStep", "circle_steps", "progress_of", "hidden_in_child_view"]
+__all__: list[str] = ["CircleStep", "circle_steps", "progress_of"]

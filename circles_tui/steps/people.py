@@ -16,6 +16,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from circles_tui.core.audience import audience_of, left_out_kinds, sees
+from circles_tui.core.labels import label as field_label
 from circles_tui.core.wording import Wording
 from circles_tui.dialogs.common import ConfirmDialog, TextDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
@@ -44,13 +46,13 @@ def place_names(
 ) -> list[str]:
     """Every place a person appears, in worksheet order, named in the worksheet's words.
 
-    In child view the false supporters circle is left out unless the young person
-    agreed to share it.
+    In child view the supporter kinds the child does not see are left out (see
+    core/audience.py).
     """
-    hide_false = child_view and not workbook.about.share_false_supporters
+    hidden = left_out_kinds(workbook, content, audience_of(child_view))
     names = []
     for place in workbook.appearances(person_id):
-        if place == skip or (hide_false and place == ("supporter", "false")):
+        if place == skip or (place[0] == "supporter" and place[1] in hidden):
             continue
         names.append(place_name(content, *place))
     return names
@@ -208,7 +210,7 @@ class PeopleStep(Step):
             name = Text(person.name, style="bold")
             if narrow and (not person.living or not person.known):
                 name.append("\n" + self._living(person), style="not bold")
-            if person.concern and not self.child_view:
+            if person.concern and sees(self.audience, "Person.concern"):
                 name.append("\n⚑ concern", style="not bold")
             row = {
                 "name": name,
@@ -298,10 +300,10 @@ class PeopleStep(Step):
         lines.append(Content(" · ".join(fact for fact in facts if fact)))
         line("Appears in", ", ".join(places) if places else "nowhere yet")
         line("Note", person.note)
-        if not self.child_view:
-            line("Contact", person.contact, private=True)
-            line("Note", person.practitioner_note, private=True)
-            line("Concern, discuss before inviting", person.concern, private=True)
+        for field, words in (("contact", field_label("Person.contact")), ("practitioner_note", "Note"),
+                             ("concern", "Concern, discuss before inviting")):
+            if sees(self.audience, f"Person.{field}"):
+                line(words, getattr(person, field), private=True)
         detail.update(Content("\n").join(lines))
 
     @on(DataTable.RowHighlighted)
