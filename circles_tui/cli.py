@@ -69,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--redact", action="store_true",
                         help="for sharing beyond the team: pseudonyms, no contacts or practitioner notes")
     export.add_argument("--child-view", action="store_true",
-                        help="leave out practitioner-only notes and false supporters")
+                        help="the child's copy: no practitioner-only notes, concerns or worries")
+    export.add_argument("--family-copy", action="store_true",
+                        help="the copy a family takes away (the same as the child's, for now)")
     export.add_argument("--circle", metavar="ID", help="with --format svg: which safety circle to draw")
     export.add_argument("--tree", action="store_true", help="with --format svg: draw the Tree of Life")
 
@@ -177,7 +179,8 @@ def _export(args: argparse.Namespace, content) -> int:
 
     workbook = file_format.read_workbook(args.file).workbook
     options = export.ExportOptions(
-        redact=args.redact, child_view=args.child_view, circle=args.circle, tree=args.tree
+        redact=args.redact, child_view=args.child_view, family=args.family_copy,
+        circle=args.circle, tree=args.tree
     )
     try:
         text = export.render(workbook, args.format, content, options)

@@ -11,7 +11,7 @@ import attrs
 
 from circles_tui.core import audience
 from circles_tui.core.labels import FORMATS
-from circles_tui.core.model import CIRCLE_IDS, Workbook
+from circles_tui.core.model import CIRCLE_IDS, ModelError, Workbook
 from circles_tui.core.wording import Wording
 
 
@@ -56,8 +56,17 @@ def check_options(format: str, options: ExportOptions) -> None:
 
 
 def prepare(workbook: Workbook, content: Wording, options: ExportOptions) -> Workbook:
-    """The workbook as this export's audience may see it."""
-    return audience.view(workbook, content, options.audience)
+    """The workbook as this export's audience may see it.
+
+    The view changes free text only, so it cannot make a valid workbook invalid; should
+    that ever happen, the export says so in a sentence rather than failing with a trace."""
+    try:
+        return audience.view(workbook, content, options.audience)
+    except ModelError as error:
+        raise ExportError(
+            f"this workbook could not be prepared for this copy ({error.path}); "
+            "please report it, and export it without that option meanwhile."
+        ) from None
 
 
 def render(
