@@ -151,3 +151,55 @@ def test_the_child_never_sees_a_worry_in_any_words():
         for name, output in every_export(workbook, who).items():
             for label in worry_labels:
                 assert label not in output, (who, name, label)
+
+
+# -- each step on screen ----------------------------------------------------------------------
+
+
+def _steps():
+    from circles_tui.steps.about import AboutStep
+    from circles_tui.steps.circle import CircleStep
+    from circles_tui.steps.people import PeopleStep
+    from circles_tui.steps.summary import SummaryStep
+    from circles_tui.steps.supporters import SupportersStep
+    from circles_tui.steps.tree import TreeStep
+
+    yield "about", lambda: AboutStep(CONTENT)
+    for circle in CIRCLE_IDS:
+        yield circle, lambda circle=circle: CircleStep(CONTENT, circle)
+    yield "supporters", lambda: SupportersStep(CONTENT)
+    yield "tree", lambda: TreeStep(CONTENT)
+    yield "people", lambda: PeopleStep(CONTENT)
+    yield "summary", lambda: SummaryStep(CONTENT)
+
+
+async def _on_screen(make_step, workbook: Workbook, child_view: bool) -> str:
+    """Everything the step shows while the cursor visits its entries, as one text."""
+    from tests.harness import StepHarness
+
+    app = StepHarness(make_step(), workbook)
+    seen: list[str] = []
+    async with app.run_test(size=(220, 80)) as pilot:
+        app.step.child_view = child_view
+        await pilot.pause()
+        for key in [None, "down", "down", "down", "right", "down", "right", "down", "right"]:
+            if key:
+                await pilot.press(key)
+                await pilot.pause()
+            svg = app.export_screenshot()
+            seen.append(html.unescape("".join(re.findall(r">([^<]*)<", svg))).replace("\xa0", " "))
+    return "\n".join(seen)
+
+
+@pytest.mark.parametrize(("name", "make_step"), list(_steps()), ids=[n for n, _ in _steps()])
+async def test_each_step_in_child_view_shows_nothing_the_rule_leaves_out(name, make_step):
+    workbook, markers, _ = marked_workbook()
+    practitioner = await _on_screen(make_step, workbook, child_view=False)
+    child = await _on_screen(make_step, workbook, child_view=True)
+    shown_to_practitioner = [m for m in markers if present(m.text, practitioner)]
+    assert shown_to_practitioner, name  # the screen is read at all
+    for marker in shown_to_practitioner:
+        if not expected(marker, CHILD):
+            assert not present(marker.text, child), (name, marker)
+        elif marker.field in ("Person.name", "About.child"):
+            assert present(marker.text, child), (name, marker)  # nobody the child placed goes

@@ -319,7 +319,7 @@ class CircleStep(Step):
 
     def _line(self, placement: Placement, person: Person, selected: bool, narrow: bool) -> Content:
         """The list line for a placement, reused from the last redraw when nothing changed."""
-        return self._lines.get((selected, narrow), (placement, person),
+        return self._lines.get((selected, narrow, self.audience), (placement, person),
                                lambda: self._list_line(placement, person, selected, narrow))
 
     def _list_line(self, placement: Placement, person: Person, selected: bool,
@@ -338,10 +338,10 @@ class CircleStep(Step):
                 parts.insert(0, ("⚠", "bold $warning"))
             return Content.assemble(*parts)
         if self.circle_id == SERVICES:
-            reason = str(placement.extras.get("reason", "")).strip()
-            if reason:
-                parts.append(("\n   " + shorten(clean_name(reason), SNIPPET), "italic"))
-            else:
+            reason = str(extras_seen(self.circle_id, placement, self.audience).get("reason", ""))
+            if reason.strip():
+                parts.append(("\n   " + shorten(clean_name(reason.strip()), SNIPPET), "italic"))
+            elif not placement.extras.get("reason"):
                 parts.append(("\n   ⚠ reason needed", "bold $warning"))
         elif placement.note.strip():
             note = shorten(clean_name(placement.note), SNIPPET)
