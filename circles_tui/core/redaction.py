@@ -214,7 +214,7 @@ def _towns(workbook: Workbook) -> set[str]:
     for person in workbook.people:
         for part in re.split(r"[,;/]", person.lives):
             part = part.strip()
-            if len(part) > 2 and part.lower() not in COUNTRIES:
+            if len(part) > 1 and part.lower() not in COUNTRIES:
                 towns.add(part)
     return towns
 
@@ -317,12 +317,12 @@ def scrubber(workbook: Workbook) -> Callable[[str], str]:
     for part in _name_parts(about.practitioner):
         add(part, PRACTITIONER)
     for part in _name_parts(_BRACKET.sub(" ", about.organisation)):
-        if len(part) > 3 and part[:1].isupper() and part.casefold() not in _ORGANISATION_WORDS:
+        if part[:1].isupper() and part.casefold() not in _ORGANISATION_WORDS:
             add(part, ORGANISATION)
     for town in _towns(workbook):
         add(town, PLACE)
         for part in _name_parts(town):
-            if len(part) > 3 and part[:1].isupper():
+            if part[:1].isupper():
                 add(part, PLACE)
     for text in _texts(workbook):
         for part in _bracketed_names(text):
