@@ -284,3 +284,9 @@ def _free_text(workbook: Workbook):
             elif field.name == "extras":
                 kinds = {f.id: f.kind for fields in CIRCLE_FIELDS.values() for f in fields}
                 yield from (v for k, v in value.items() if kinds[k] == "text")
+
+
+def test_the_html_export_forbids_fetching_anything():
+    # The layout change's rename of Content to Wording had renamed this header too.
+    page = render(complete(), "html", CONTENT, OPTIONS[BEYOND_TEAM])
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in page
