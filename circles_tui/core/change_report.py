@@ -98,7 +98,8 @@ class _Differ:
             if who not in b.taking_part:
                 self.say(f"{_q(who)} is no longer listed as taking part")
         if a.share_false_supporters != b.share_false_supporters:
-            title = self.content.supporter("false").title
+            title = " and ".join(self.content.supporter(kind).title for kind in
+                                 sorted(audiences.private_kinds(self.content)))
             self.say(
                 f"The young person agreed that {title} may be shared" if b.share_false_supporters
                 else f"{title} are no longer to be shared"
