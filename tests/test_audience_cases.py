@@ -290,3 +290,36 @@ def test_the_html_export_forbids_fetching_anything():
     # The layout change's rename of Content to Wording had renamed this header too.
     page = render(complete(), "html", CONTENT, OPTIONS[BEYOND_TEAM])
     assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in page
+
+
+async def test_an_export_error_in_the_app_is_a_sentence_in_the_dialog(tmp_path, monkeypatch):
+    from textual.widgets import Static
+
+    from circles_tui.core.model import ModelError
+    from circles_tui.dialogs.export import ExportDialog
+    from circles_tui.steps.summary import SummaryStep
+    from tests.harness import StepHarness
+
+    workbook = renamed(complete(), "bex", "Family friend Bex")
+    app = StepHarness(SummaryStep(CONTENT), workbook)
+    app.workbook_path = tmp_path / "mia.toml"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#redact").value = True
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # names made of choice words export
+        await pilot.pause()
+        assert not has_word("Bex", (tmp_path / "mia-redacted.md").read_text(encoding="utf-8"))
+
+        def broken(*_):
+            raise ModelError("circles.who-matters[0].ring", "must be a whole number")
+
+        monkeypatch.setattr(audience, "view", broken)
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(tmp_path / "again.md")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)  # the app is still there, and says why
+        assert "could not be prepared" in str(app.screen.query_one("#error", Static).content)

@@ -224,7 +224,7 @@ class SummaryStep(Step):
         from circles_tui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(
-            self.workbook, self.content, self.app.workbook_path, child_view=self.child_view,
+            self.workbook, self.wording, self.app.workbook_path, child_view=self.child_view,
         ))
 
     def action_compare(self) -> None:
@@ -249,7 +249,7 @@ class SummaryStep(Step):
         from circles_tui.dialogs.compare import CompareDialog
 
         self.app.push_screen(CompareDialog(
-            path, self.workbook, self.content, child_view=self.child_view,
+            path, self.workbook, self.wording, child_view=self.child_view,
             open_path=self.app.workbook_path,
         ))
 
