@@ -153,7 +153,7 @@ def test_child_view_speaks_in_the_child_words():
     for adult in ("Services suggest", "Proposed network", "The child or young person",
                   "Suggested by", "Named by:"):
         assert adult not in markdown, adult
-    for child in ("Your worker's ideas", "People who could help", "Who named them", "You"):
+    for child in ("Worker's ideas", "People who could help", "Who named them", "You"):
         assert child in markdown, child
 
 
@@ -168,7 +168,7 @@ async def test_the_step_list_and_the_summary_use_the_child_words_in_child_view()
         assert step.step_title == "Services suggest"
         await pilot.press("f2")
         await pilot.pause()
-        assert step.step_title == "Your worker's ideas"
+        assert step.step_title == "Worker's ideas"
     summary = SummaryStep(CONTENT)
     app = StepHarness(summary, complete())
     async with app.run_test(size=(160, 50)) as pilot:
