@@ -14,6 +14,7 @@ from pathlib import Path
 
 from circles_tui import __version__, cli_io
 from circles_tui.cli_io import UsageError
+from circles_tui.core.labels import FORMATS
 
 COMMANDS = ("open", "new", "validate", "export", "diff", "wording")
 VALUE_OPTIONS = ("--content", "--theme")  # global options that take a value
@@ -59,7 +60,6 @@ examples:
 
 def build_parser() -> argparse.ArgumentParser:
     from circles_tui.core.model import CIRCLE_IDS
-    from circles_tui.export import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="circles",
@@ -259,8 +259,8 @@ def _export(args: argparse.Namespace, content) -> int:
 
     workbook = cli_io.read_workbook(args.file)
     options = export.ExportOptions(
-        redact=args.redact, child_view=args.child_view, circle=args.circle, tree=args.tree,
-        family_copy=args.family_copy,
+        redact=args.redact, child_view=args.child_view, family=args.family_copy,
+        circle=args.circle, tree=args.tree, family_copy=args.family_copy,
     )
     try:
         text = export.render(workbook, args.format, content, options)

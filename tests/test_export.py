@@ -295,7 +295,8 @@ def test_child_view_leaves_out_practitioner_only_things(format):
     for secret in hidden:
         assert secret in full, secret
         assert secret not in child, secret
-    assert "Worth a conversation" in full and "Worth a conversation" not in child
+    # What is worth a conversation comes from the child's view, in the child's words.
+    assert "Worth a conversation" in full and "Things to talk about" in child
     assert "Nanna Jo" in child and "She gives the best hugs" in child
     # Where the child placed someone stays theirs; only the false-supporter label goes.
     assert "Kyle" in child

@@ -36,6 +36,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
+from circles_tui.core.audience import CHILD, wording_for
 from circles_tui import app as circles_app
 from circles_tui.core import file_format
 from circles_tui.app import CirclesApp
@@ -589,7 +590,7 @@ async def supporters_step(pilot, app: HostileApp, workbook: Workbook) -> None:
             shows(app, where, person.name, person.lives, entry.what_they_do,
                   entry.how_to_use, within=column.entries)
             shows(app, f"{where}: detail", f"{person.name} ({person.relationship})",
-                  f"Reach: {entry.reach}", f"Note: {entry.note}",
+                  f"How to reach them: {entry.reach}", f"Note: {entry.note}",
                   f"Practitioner only: {entry.practitioner_note}", within="#entry-detail")
         if kind not in ("emotional", "false"):
             continue
@@ -817,22 +818,22 @@ async def child_view(pilot, app: HostileApp, workbook: Workbook) -> None:
     shows(app, "child view: About", about.child, about.pronouns, about.practitioner,
           "CHILD VIEW")
     hides(app, "child view: About", about.practitioner_note)
-    hidden_people = {s.person for s in workbook.supporters["false"]}
 
+    child_words = wording_for(app.content, CHILD)
     for circle in CIRCLE_IDS:
-        step_title = app.content.circle(circle).short
+        step_title = child_words.circle(circle).short  # the step list speaks to the child
         await next_step(pilot, app, step_title)
         step = screen.steps[screen.current]
         placements = {p.person: p for p in workbook.circles[circle]}
-        order = [pid for pid in in_list_order(circle) if pid not in hidden_people]
+        # Everyone placed stays, false supporters too: only what was written about them goes.
+        order = in_list_order(circle)
         await press(pilot, "home")
         assert step.selected == order[0]
         placement, person = placements[order[0]], workbook.person(order[0])
         where = f"child view: {step_title}"
         shows(app, where, person.relationship, placement.note,
               *(workbook.person(pid).name for pid in order))
-        hides(app, where, placement.practitioner_note, person.concern,
-              *(workbook.person(pid).name for pid in hidden_people & set(placements)))
+        hides(app, where, placement.practitioner_note, person.concern)
         if circle == "who-matters":
             await press(pilot, "e")
             assert isinstance(app.screen, PlacementDialog)

@@ -169,7 +169,8 @@ def test_data_side_never_imports_textual_or_rich():
     code = (
         "import sys\n"
         "import circles_tui.core.proposed_network, circles_tui.core.change_report, circles_tui.export\n"
-        "from circles_tui.export import markdown, html, svg, text, redact\n"
+        "from circles_tui.export import markdown, html, svg, text\n"
+        "import circles_tui.core.audience, circles_tui.core.redaction\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
         "assert not bad, bad\n"
     )

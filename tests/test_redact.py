@@ -10,21 +10,25 @@ import pytest
 
 from circles_tui.core.wording import bundled
 from circles_tui.export import ExportOptions, render
-from circles_tui.export.redact import (
+from circles_tui.core.redaction import (
     REMOVED,
     _name_parts,
     country_only,
     kind_of,
     pseudonyms,
-    redact,
     scrubber,
 )
+from circles_tui.core.audience import BEYOND_TEAM, view
 from circles_tui.core.model import CIRCLE_IDS, Person, Workbook
 from circles_tui.core.file_format import read_workbook
 from tests.conftest import EXAMPLES
 from tests.sample_workbooks import small_workbook
 
 CONTENT = bundled()
+
+
+def redact(workbook: Workbook) -> Workbook:
+    return view(workbook, CONTENT, BEYOND_TEAM)
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.toml"))
 
 

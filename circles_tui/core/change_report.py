@@ -3,22 +3,39 @@
 People are matched by id, so a renamed person is the same person. Ring labels,
 circle titles, field labels and choices come from `Wording`; names and the
 child's words are data. Practitioner-only notes and contact details are never
-quoted: a sentence says that they changed, not what they say.
+quoted: a sentence says that they changed, not what they say. For an audience other
+than the practitioner both copies go through `core.audience.view` first, so no
+sentence tells that audience anything the rest of its view leaves out.
 
 No Textual or Rich here.
 """
 
 from __future__ import annotations
 
+import attrs
+
+from circles_tui.core import audience as audiences
+from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording, bundled
 from circles_tui.export.document import extra_text, long_date
 from circles_tui.core.model import CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Answer, Placement, TreePart, Workbook
 from circles_tui.core.proposed_network import sentence
 
 
-def describe_changes(old: Workbook, new: Workbook, content: Wording | None = None) -> list[str]:
-    """Plain sentences, in the order of the workbook; an empty list when nothing changed."""
+def describe_changes(
+    old: Workbook, new: Workbook, content: Wording | None = None,
+    audience: audiences.Audience = audiences.PRACTITIONER,
+) -> list[str]:
+    """Plain sentences, in the order of the workbook, as `audience` may read them; an
+    empty list when nothing changed."""
     content = content or bundled()
+    if audience != audiences.PRACTITIONER:
+        # Both sides follow the agreement in the newer copy; otherwise a change in that
+        # agreement alone would list every false supporter as added or taken out.
+        share = new.about.share_false_supporters
+        old = attrs.evolve(old, about=attrs.evolve(old.about, share_false_supporters=share))
+        old, new = audiences.view(old, content, audience), audiences.view(new, content, audience)
+        content = audiences.wording_for(content, audience)
     return _Differ(old, new, content).run()
 
 
@@ -85,7 +102,8 @@ class _Differ:
             if who not in b.taking_part:
                 self.say(f"{_q(who)} is no longer listed as taking part")
         if a.share_false_supporters != b.share_false_supporters:
-            title = self.content.supporter("false").title
+            title = " and ".join(self.content.supporter(kind).title for kind in
+                                 sorted(audiences.private_kinds(self.content)))
             self.say(
                 f"The young person agreed that {title} may be shared" if b.share_false_supporters
                 else f"{title} are no longer to be shared"
@@ -191,11 +209,8 @@ class _Differ:
                 self.say(f"{self.name(pid)} was added to {title}")
             elif old != entry:
                 changed = [
-                    label for key, label in (
-                        ("what_they_do", "what they do"), ("how_to_use", "how to use them"),
-                        ("reach", "how to reach them"), ("note", "the note"),
-                        ("practitioner_note", "the practitioner-only note"),
-                    )
+                    _field_words(f"Supporter.{key}")
+                    for key in ("what_they_do", "how_to_use", "reach", "note", "practitioner_note")
                     if getattr(old, key) != getattr(entry, key)
                 ]
                 self.say(f"{self.name(pid)}'s entry in {title} changed ({', '.join(changed)})")
@@ -252,6 +267,12 @@ class _Differ:
             self.say(f"{title} was taken out")
             return
         self.tree_part(title, old or TreePart(), new)
+
+
+def _field_words(field: str) -> str:
+    """A field's label inside a sentence: "What they do" -> "what they do", "the note"."""
+    words = label(field).lower()
+    return f"the {words}" if words.endswith("note") else words
 
 
 def _note_change(what: str, before: str, after: str) -> str:

@@ -3,6 +3,7 @@ circle steps, which all answer "where else is this person?")."""
 
 from __future__ import annotations
 
+from circles_tui.core.audience import audience_of, left_out_kinds
 from circles_tui.core.model import Workbook
 from circles_tui.core.wording import Wording
 
@@ -25,13 +26,13 @@ def place_names(
 ) -> list[str]:
     """Every place a person appears, in worksheet order, named in the worksheet's words.
 
-    In child view the false supporters circle is left out unless the young person
-    agreed to share it.
+    In child view the supporter kinds the child does not see are left out (see
+    core/audience.py).
     """
-    hide_false = child_view and not workbook.about.share_false_supporters
+    hidden = left_out_kinds(workbook, wording, audience_of(child_view))
     names = []
     for place in workbook.appearances(person_id):
-        if place == skip or (hide_false and place == ("supporter", "false")):
+        if place == skip or (place[0] == "supporter" and place[1] in hidden):
             continue
         names.append(place_name(wording, *place))
     return names

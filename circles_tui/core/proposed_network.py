@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from circles_tui.core.audience import private_kinds
 from circles_tui.core.wording import Wording, bundled
 from circles_tui.core.model import (
     CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Person, Placement, Supporter, Workbook,
@@ -140,11 +141,12 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
                 else circle.ring_label(services.ring)
             )
             concerns.append(f"{heading}: {reason}" if reason else heading)
-    if "false" in supporter_kinds:
-        entry = supporters["false"]
-        detail = (entry.what_they_do or entry.note).strip()
-        title = content.supporter("false").title
-        concerns.append(f"{title}: {detail}" if detail else title)
+    for kind in supporter_kinds:
+        if kind in private_kinds(content):  # false supporters, unless the wording says more
+            entry = supporters[kind]
+            detail = (entry.what_they_do or entry.note).strip()
+            title = content.supporter(kind).title
+            concerns.append(f"{title}: {detail}" if detail else title)
 
     return NetworkEntry(
         person=person,
@@ -171,7 +173,10 @@ def disagreements(workbook: Workbook, content: Wording) -> tuple[str, ...]:
     names = {p.id: p.name for p in workbook.people}
     services = content.circle("services-suggest")
     suggested = {p.person: p for p in workbook.circles["services-suggest"]}
-    false_ids = {s.person for s in workbook.supporters["false"]}
+    held_back = {  # person -> the private supporter kind they are in
+        s.person: kind for kind in sorted(private_kinds(content), reverse=True)
+        for s in workbook.supporters[kind]
+    }
     knows = {p.person: p for p in workbook.circles["who-knows"]}
     found: list[str] = []
 
@@ -196,15 +201,15 @@ def disagreements(workbook: Workbook, content: Wording) -> tuple[str, ...]:
                 ))
 
     # A false supporter who sits close in another circle.
-    false_title = content.supporter("false").title
     for circle_id in CIRCLE_IDS:
         if circle_id == "who-knows":  # knowing the worries is not closeness
             continue
         circle = content.circle(circle_id)
         for placement in workbook.circles[circle_id]:
-            if placement.person in false_ids and placement.ring == NEAREST:
+            if placement.person in held_back and placement.ring == NEAREST:
+                kind = content.supporter(held_back[placement.person]).title
                 found.append(sentence(
-                    f"{names[placement.person]} is among {false_title}, but is in "
+                    f"{names[placement.person]} is among {kind}, but is in "
                     f"'{circle.ring_label(NEAREST)}' in {circle.title}"
                 ))
 

@@ -2,9 +2,8 @@
 
 The other file is the "before" side and the workbook on screen the "after" side,
 so the sentences say what has changed since that copy was made. The sentences
-come from `circles_tui.core.change_report` and are shown literally. In child view both sides go
-through the same filter as a child-view export, so nothing appears here that the
-child view keeps off the rest of the screen.
+come from `circles_tui.core.change_report` and are shown literally. In child view
+they are the child's (`core.audience`), as a child-view export is.
 """
 
 from __future__ import annotations
@@ -40,18 +39,11 @@ class CompareFileDialog(OpenFileDialog):
 def changes_since(
     other: Workbook, current: Workbook, content: Wording, child_view: bool = False
 ) -> list[str]:
-    """What changed from `other` to `current`, as the screen may show it."""
+    """What changed from `other` to `current`, as the screen's audience may read it."""
+    from circles_tui.core.audience import audience_of
     from circles_tui.core.change_report import describe_changes
 
-    if child_view:
-        from circles_tui.export.redact import for_child_view
-
-        # Both sides follow the agreement in the workbook on screen; otherwise a change
-        # in that agreement alone would list every false supporter as added or taken out.
-        share = current.about.share_false_supporters
-        other = attrs.evolve(other, about=attrs.evolve(other.about, share_false_supporters=share))
-        other, current = for_child_view(other), for_child_view(current)
-    return describe_changes(other, current, content)
+    return describe_changes(other, current, content, audience_of(child_view))
 
 
 @attrs.frozen
@@ -219,12 +211,13 @@ class CompareDialog(Dialog[None]):
                                   child_view=self.child_view)
         note = self.query_one("#child-view-note", Static)
         note.display = self.child_view
-        if self.workbook.about.share_false_supporters:
-            note.update("Child view: private notes and concerns are left out.")
-        else:
-            false_title = self.content.supporter("false").title
-            note.update(Content(f"Child view: private notes, concerns and "
-                                f"{false_title[:1].lower()}{false_title[1:]} are left out."))
+        from circles_tui.core.audience import CHILD, left_out_kinds
+
+        kinds = left_out_kinds(self.workbook, self.content, CHILD)
+        hidden = [kind.title for kind in self.content.supporters if kind.id in kinds]
+        left_out = ["private notes", "concerns", *(t[:1].lower() + t[1:] for t in hidden)]
+        note.update(Content(f"Child view: {', '.join(left_out[:-1])} and {left_out[-1]} "
+                            "are left out."))
         changes = self.query_one("#changes", VerticalScroll)
         async with changes.batch():
             await changes.remove_children()

@@ -15,16 +15,15 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from circles_tui.core.labels import FORMATS_BY_ID
 from circles_tui.core.model import Workbook
 from circles_tui.core.wording import Wording
 from circles_tui.dialogs.base import Dialog
 from circles_tui.dialogs.confirm import ConfirmDialog
 
-# Format id -> (what the practitioner sees, file extension).
+# Format id -> (what the practitioner sees, file extension); pictures are for the command line.
 FORMATS: dict[str, tuple[str, str]] = {
-    "markdown": ("Markdown, for notes and case systems that read it", ".md"),
-    "html": ("HTML, to open in a browser and print", ".html"),
-    "text": ("Plain text, to paste anywhere", ".txt"),
+    f.id: (f.label, f.suffix) for f in FORMATS_BY_ID.values() if not f.picture
 }
 
 

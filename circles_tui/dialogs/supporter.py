@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
+from circles_tui.core.labels import label
 from circles_tui.core.model import Person, Supporter
 from circles_tui.core.wording import SupporterText
 from circles_tui.dialogs.form import (
@@ -46,14 +47,14 @@ class SupporterDialog(FormDialog[SupporterEdit | None]):
     def compose_body(self) -> ComposeResult:
         s, kind = self.supporter, self.kind
         yield Static(Content(kind.who), classes="dialog-help")
-        yield form_row("What they do", text_input(
+        yield form_row(label("Supporter.what_they_do"), text_input(
             s.what_they_do, "what_they_do", "how they help, in the child's words"),
             help="How this person helps, in the child's words.")
         yield form_row(
-            "How to use them", text_input(s.how_to_use or kind.how_to_use, "how_to_use"),
+            label("Supporter.how_to_use"), text_input(s.how_to_use or kind.how_to_use, "how_to_use"),
             help="Starts with the worksheet's suggestion; change it to fit this person.",
         )
-        yield form_row("How to reach them", text_input(
+        yield form_row(label("Supporter.reach"), text_input(
             s.reach, "reach", "for example: phone after school, video call on Sundays"),
             help="How the child or family can get hold of them.")
         yield form_row("Where they live", text_input(

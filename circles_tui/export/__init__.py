@@ -1,17 +1,18 @@
 """Writing a workbook out: Markdown, HTML, SVG pictures and plain text.
 
-No Textual or Rich here. `render` prepares the workbook first (the child view, or
-full redaction: see `redact.py`), so every writer gets the same, already safe data.
+No Textual or Rich here. `render` first takes the workbook's view for the export's
+audience (`circles_tui.core.audience`: the child view, the family copy, or full
+redaction), so every writer gets the same, already safe data.
 """
 
 from __future__ import annotations
 
 import attrs
 
+from circles_tui.core import audience
+from circles_tui.core.labels import FORMATS
+from circles_tui.core.model import CIRCLE_IDS, ModelError, Workbook
 from circles_tui.core.wording import Wording
-from circles_tui.core.model import CIRCLE_IDS, Workbook
-
-FORMATS: tuple[str, ...] = ("markdown", "html", "svg", "text")
 FAMILY_COPY_FORMATS: tuple[str, ...] = ("markdown", "html")
 
 
@@ -21,11 +22,21 @@ class ExportError(Exception):
 
 @attrs.frozen
 class ExportOptions:
-    redact: bool = False  # pseudonyms; no contacts, practitioner notes or concerns
-    child_view: bool = False  # no practitioner-only notes, concerns or false supporters
+    redact: bool = False  # for people beyond the team: see core/audience.py
+    child_view: bool = False  # the child's copy: see core/audience.py
+    family: bool = False  # the family's copy: see core/audience.py
     circle: str | None = None  # svg only: which safety circle to draw
     tree: bool = False  # svg only: draw the Tree of Life
     family_copy: bool = False  # html or markdown: the family's own copy of their plan
+
+    @property
+    def audience(self) -> audience.Audience:
+        """Who the export is for; redaction covers everything the other copies leave out."""
+        if self.redact:
+            return audience.BEYOND_TEAM
+        if self.family:
+            return audience.FAMILY
+        return audience.CHILD if self.child_view else audience.PRACTITIONER
 
 
 def check_options(format: str, options: ExportOptions) -> None:
@@ -48,15 +59,18 @@ def check_options(format: str, options: ExportOptions) -> None:
             )
 
 
-def prepare(workbook: Workbook, options: ExportOptions) -> Workbook:
-    """The workbook as this export may show it."""
-    from circles_tui.export import redact
+def prepare(workbook: Workbook, content: Wording, options: ExportOptions) -> Workbook:
+    """The workbook as this export's audience may see it.
 
-    if options.redact:
-        workbook = redact.redact(workbook)
-    if options.child_view:
-        workbook = redact.for_child_view(workbook)
-    return workbook
+    The view changes free text only, so it cannot make a valid workbook invalid; should
+    that ever happen, the export says so in a sentence rather than failing with a trace."""
+    try:
+        return audience.view(workbook, content, options.audience)
+    except ModelError as error:
+        raise ExportError(
+            f"this workbook could not be prepared for this copy ({error.path}); "
+            "please report it, and export it without that option meanwhile."
+        ) from None
 
 
 def render(
@@ -69,7 +83,8 @@ def render(
         from circles_tui.export import family_copy
 
         return (family_copy.page if format == "html" else family_copy.markdown)(workbook, content)
-    workbook = prepare(workbook, options)
+    workbook = prepare(workbook, content, options)
+    content = audience.wording_for(content, options.audience)
     if format == "svg":
         from circles_tui.export import svg
 

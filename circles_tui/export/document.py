@@ -7,8 +7,10 @@ Worksheet wording (titles, ring labels, field and choice labels) comes from
 constants below. Text from the workbook is kept as plain data here; each writer
 escapes it for its own format.
 
-Practitioner-only parts are built only when `private` is true: a child view or a
-redacted export never has them in its document at all.
+What goes in follows `circles_tui.core.audience`: the workbook given is already the
+audience's view, and practitioner-only parts (the concerns column, the supervision
+items, the private supporter kinds) are built only for an audience that sees them.
+Headings with child wording come from the wording given (the child's, for the child).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from datetime import date
 
 import attrs
 
+from circles_tui.core import audience
+from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
 from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
@@ -41,24 +45,24 @@ NOT_STARTED = "Not started yet."
 NOBODY = "Nobody here yet."
 NONE_FOUND = "None found."
 LABELS = {
-    "child": "Child",
-    "age": "Age",
-    "pronouns": "Pronouns",
-    "sessions": "Sessions",
-    "taking_part": "Taking part",
-    "practitioner": "Practitioner",
-    "organisation": "Organisation",
-    "relationship": "Relationship",
-    "lives": "Lives",
-    "contact": "Contact",
-    "note": "Note",
-    "concern": "Concern (discuss before inviting)",
-    "named_by": "Named by",
-    "what_they_do": "What they do",
-    "how_to_use": "How to use them",
-    "reach": "How to reach them",
-    "words": "In the child's words",
-    "people": "People",
+    "child": label("About.child"),
+    "age": label("About.age"),
+    "pronouns": label("About.pronouns"),
+    "sessions": label("About.session_dates"),
+    "taking_part": label("About.taking_part"),
+    "practitioner": label("About.practitioner"),
+    "organisation": label("About.organisation"),
+    "relationship": label("Person.relationship"),
+    "lives": label("Person.lives"),
+    "contact": label("Person.contact"),
+    "note": label("Person.note"),
+    "concern": label("Person.concern"),
+    "named_by": label("Placement.named_by"),
+    "what_they_do": label("Supporter.what_they_do"),
+    "how_to_use": label("Supporter.how_to_use"),
+    "reach": label("Supporter.reach"),
+    "words": label("TreePart.words"),
+    "people": label("TreePart.people"),
     "died": "has died",
     "never_met": "never met",
     "name": "Name",
@@ -158,34 +162,34 @@ def extra_text(circle: CircleText, placement: Placement) -> list[tuple[str, str]
     return out
 
 
-def private_shown(options) -> bool:
-    return not (options.child_view or options.redact)
-
-
 # -- building --------------------------------------------------------------------------
 
 
 def build(workbook: Workbook, content: Wording, options) -> Document:
-    """The whole session as a Document. `options` is an ExportOptions."""
-    private = private_shown(options)
+    """The whole session as a Document, for `options.audience` (an ExportOptions).
+
+    `workbook` is the audience's view already, and `content` the wording it reads."""
+    who = options.audience
+    private = audience.sees(who, "Person.practitioner_note")
     names = {p.id: p.name for p in workbook.people}
-    sections = [_about(workbook, private), _people(workbook, private)]
+    sections = [_about(workbook, content, private), _people(workbook, content, private)]
     sections += [
         _circle(workbook, content, circle_id, names, private) for circle_id in CIRCLE_IDS
     ]
-    sections.append(_supporters(workbook, content, names, private))
+    sections.append(_supporters(workbook, content, names, private, who))
     sections.append(_tree(workbook, content, names, private))
     if workbook.storms is not None and not _empty(workbook.storms, private):
         sections.append(_storms(workbook, content, names, private))
-    sections.append(_network(workbook, content, private, options.child_view))
-    return Document(f"{TITLE}: {workbook.about.child}", tuple(sections))
+    sections.append(_network(workbook, content, who))
+    title = content.heading("title", TITLE)
+    return Document(f"{title}: {workbook.about.child}", tuple(sections))
 
 
 def _empty(part: TreePart, private: bool) -> bool:
     return not (part.words or part.answers or part.people or (private and part.practitioner_note))
 
 
-def _about(workbook: Workbook, private: bool) -> Section:
+def _about(workbook: Workbook, content: Wording, private: bool) -> Section:
     about = workbook.about
     rows = [
         (LABELS["child"], about.child),
@@ -199,7 +203,7 @@ def _about(workbook: Workbook, private: bool) -> Section:
     items = [Item(label, value) for label, value in rows if value]
     if private and about.practitioner_note:
         items.append(Item(PRIVATE, about.practitioner_note, private=True))
-    return Section("about", ABOUT, (Items(tuple(items)),))
+    return Section("about", content.heading("about", ABOUT), (Items(tuple(items)),))
 
 
 def _person_line(person) -> str:
@@ -211,7 +215,7 @@ def _person_line(person) -> str:
     return join(marks, ", ")
 
 
-def _people(workbook: Workbook, private: bool) -> Section:
+def _people(workbook: Workbook, content: Wording, private: bool) -> Section:
     items = []
     for person in workbook.people:
         children = []
@@ -225,7 +229,7 @@ def _people(workbook: Workbook, private: bool) -> Section:
             children.append(Item(LABELS["concern"], person.concern, private=True))
         items.append(Item(person.name, _person_line(person), tuple(children)))
     blocks: tuple[Block, ...] = (Items(tuple(items)),) if items else (Para(NOBODY),)
-    return Section("people", PEOPLE, blocks)
+    return Section("people", content.heading("people", PEOPLE), blocks)
 
 
 def _circle(workbook: Workbook, content: Wording, circle_id: str, names: dict, private: bool) -> Section:
@@ -246,7 +250,8 @@ def _circle(workbook: Workbook, content: Wording, circle_id: str, names: dict, p
             person = workbook.person(p.person)
             children = [Item(label, value) for label, value in extra_text(circle, p)]
             if p.named_by:
-                children.insert(0, Item(LABELS["named_by"], content.named_by.get(p.named_by, p.named_by)))
+                children.insert(0, Item(content.heading("who_named", LABELS["named_by"]),
+                                        content.named_by.get(p.named_by, p.named_by)))
             if private and p.practitioner_note:
                 children.append(Item(PRIVATE, p.practitioner_note, private=True))
             text = join([person.relationship, _quoted(p.note)], "; ")
@@ -259,15 +264,18 @@ def _quoted(text: str) -> str:
     return f"\u201c{text}\u201d" if text else ""
 
 
-def _supporters(workbook: Workbook, content: Wording, names: dict, private: bool) -> Section:
+def _supporters(workbook: Workbook, content: Wording, names: dict, private: bool,
+                who: audience.Audience) -> Section:
     blocks: list[Block] = []
+    left_out = audience.left_out_kinds(workbook, content, who)
+    # Not normally shared (false supporters): shown to the practitioner, marked as theirs.
+    held_back_kinds = audience.left_out_kinds(workbook, content, audience.CHILD)
     for kind in SUPPORTER_KINDS:
+        if kind in left_out:
+            continue
         text = content.supporter(kind)
         entries = workbook.supporters[kind]
-        # Not normally shared (false supporters): shown to the practitioner, marked as theirs.
-        held_back = not text.shared_by_default and not workbook.about.share_false_supporters
-        if held_back and not private:
-            continue
+        held_back = kind in held_back_kinds
         title = f"{text.title} ({PRIVATE})" if held_back else text.title
         blocks.append(Heading(3, title))
         blocks.append(Para(text.who))
@@ -286,7 +294,7 @@ def _supporters(workbook: Workbook, content: Wording, names: dict, private: bool
                 children.append(Item(PRIVATE, s.practitioner_note, private=True))
             items.append(Item(names[s.person], "", tuple(children), private=held_back))
         blocks.append(Items(tuple(items)))
-    return Section("supporters", SUPPORTERS, tuple(blocks))
+    return Section("supporters", content.heading("supporters", SUPPORTERS), tuple(blocks))
 
 
 def _tree_blocks(part: TreePart, text, names: dict, workbook: Workbook, private: bool) -> list[Block]:
@@ -326,7 +334,8 @@ def _storms(workbook: Workbook, content: Wording, names: dict, private: bool) ->
     return Section("storms", text.title, tuple(blocks))
 
 
-def _network(workbook: Workbook, content: Wording, private: bool, child_view: bool) -> Section:
+def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Section:
+    private = audience.sees(who, audience.NETWORK_CONCERNS)
     who_knows = content.circle("who-knows")
     could_help = content.circle("who-could-help")
     services = content.circle("services-suggest")
@@ -334,7 +343,8 @@ def _network(workbook: Workbook, content: Wording, private: bool, child_view: bo
     tell_field = next(f for f in who_knows.fields if f.id == "who_will_tell")
     view_field = next(f for f in services.fields if f.id == "yp_view")
     headers = [
-        LABELS["name"], LABELS["appears"], LABELS["suggested"], who_knows.short,
+        LABELS["name"], content.heading("appears", LABELS["appears"]),
+        content.heading("suggested_by", LABELS["suggested"]), who_knows.short,
         help_field.label, view_field.label,
     ]
     if private:
@@ -360,13 +370,12 @@ def _network(workbook: Workbook, content: Wording, private: bool, child_view: bo
             flag = [LABELS["discuss"]] if entry.discuss_before_inviting else []
             row.append("\n".join(flag + list(entry.concerns)))
         rows.append(tuple(row))
-    blocks: list[Block] = [Para(NETWORK_NOTE)]
+    blocks: list[Block] = [Para(content.heading("network_note", NETWORK_NOTE))]
     blocks.append(Table(tuple(headers), tuple(rows)) if rows else Para(NOBODY))
-    if not child_view:  # supervision items, not for the child's copy
-        found = disagreements(workbook, content)
-        blocks.append(Heading(3, DISAGREEMENTS))
-        blocks.append(Items(tuple(Item("", s) for s in found)) if found else Para(NONE_FOUND))
+    found = disagreements(workbook, content)  # the audience's view: nothing it leaves out
+    blocks.append(Heading(3, content.heading("worth_talking", DISAGREEMENTS)))
+    blocks.append(Items(tuple(Item("", s) for s in found)) if found else Para(NONE_FOUND))
     holes = gaps(workbook, content)
-    blocks.append(Heading(3, GAPS))
+    blocks.append(Heading(3, content.heading("gaps", GAPS)))
     blocks.append(Items(tuple(Item("", s) for s in holes)) if holes else Para(NONE_FOUND))
-    return Section("network", NETWORK, tuple(blocks))
+    return Section("network", content.heading("network", NETWORK), tuple(blocks))

@@ -79,7 +79,7 @@ def write(doc: Document, workbook: Workbook, content: Wording) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # Nothing may be fetched from anywhere: no scripts, no outside styles, fonts or images.
-        '<meta http-equiv="Wording-Security-Policy" content="default-src \'none\'; '
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">",
         '<meta name="referrer" content="no-referrer">',
         f"<title>{esc(doc.title)}</title>",

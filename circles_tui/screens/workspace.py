@@ -125,6 +125,8 @@ class WorkspaceScreen(Screen):
     def _show_child_view(self, child_view: bool) -> None:
         for step in self.steps:
             step.child_view = child_view
+        if self.is_mounted:
+            self._fill_step_list()  # step names in the child's words, or back
         self._show_status()
 
     def _show_status(self, *_: object) -> None:

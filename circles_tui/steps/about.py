@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.core.audience import sees
 from circles_tui.core.edits import about as about_edits
 from circles_tui.core.edits.about import TEXT_KINDS
 from circles_tui.core.model import About, Workbook
@@ -93,7 +94,7 @@ class AboutStep(Step):
         yield Static("", id="about-help")
 
     def visible_fields(self) -> list[AboutField]:
-        return [f for f in FIELDS if not (f.private and self.child_view)]
+        return [f for f in FIELDS if sees(self.audience, f"About.{f.name}")]
 
     def show(self, workbook: Workbook) -> None:
         fields = self.query_one("#about-fields", OptionList)

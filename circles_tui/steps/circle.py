@@ -12,12 +12,10 @@ needs the practitioner's reason for everyone in it, adding someone there opens
 the details straight away and nothing is added until a reason is written;
 cancelling adds no one.
 
-Child view hides every practitioner-only note, the practitioner guidance and
-anyone the child named as a false supporter (unless the young person agreed to
-share them). The reasons in "services suggest" stay visible, concerns
-included: they are written for the young person to read and the circle exists
-to talk them through; anything the young person must not see belongs in the
-practitioner-only note.
+Child view shows what `core/audience.py` gives the child: everyone placed stays
+where they were put (a false supporter the child put in "who matters" is still
+there); practitioner-only notes, concerns, and a worry's reason and kind in
+"services suggest" are left out, and labels use the child's words.
 """
 
 from __future__ import annotations
@@ -33,6 +31,7 @@ from textual.events import Resize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
+from circles_tui.core.audience import extras_seen, left_out_kinds
 from circles_tui.core.edits import circles
 from circles_tui.core.model import RING_COUNT, Placement, Workbook
 from circles_tui.core.progress import SERVICES, circle_progress
@@ -43,13 +42,6 @@ from circles_tui.steps import circle_view
 from circles_tui.steps.circle_list import CircleList, option_id, person_of
 from circles_tui.steps.step import Progress, Step, update_text
 from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name
-
-
-def hidden_in_child_view(workbook: Workbook) -> set[str]:
-    """People kept off the screen in child view: false supporters, unless the child agreed."""
-    if workbook.about.share_false_supporters:
-        return set()
-    return {s.person for s in workbook.supporters.get("false", ())}
 
 
 class CircleStep(Step):
@@ -145,13 +137,17 @@ class CircleStep(Step):
                  id: str | None = None) -> None:
         super().__init__(content, id=id)
         self.circle_id = circle_id
-        self.circle: CircleText = content.circle(circle_id)
-        self.role = self.circle.theme_role
+        self.role = content.circle(circle_id).theme_role
         self.child_words_first = child_words  # the practitioner's preference
         self.child_words = child_words  # which wording of the question is showing
         self.selected: str | None = None  # the highlighted person's id
         self._keys_state: tuple[bool, bool] | None = None
         self.add_class(f"-role-{self.role}")
+
+    @property
+    def circle(self) -> CircleText:
+        """This circle's wording, in the child's words while child view is on."""
+        return self.content.circle(self.circle_id)
 
     @property
     def step_title(self) -> str:
@@ -187,12 +183,9 @@ class CircleStep(Step):
         return workbook.circles.get(self.circle_id, ())
 
     def visible(self, workbook: Workbook) -> list[Placement]:
-        """This circle's placements that may be shown now (child view hides some)."""
-        placements = list(self.placements(workbook))
-        if self.child_view:
-            hidden = hidden_in_child_view(workbook)
-            placements = [p for p in placements if p.person not in hidden]
-        return placements
+        """This circle's placements: all of them, for every audience (what the child placed
+        stays; only what the practitioner wrote about it is left out, in the details)."""
+        return list(self.placements(workbook))
 
     def watch_child_view(self, child_view: bool) -> None:
         self.child_words = child_view or self.child_words_first
@@ -208,8 +201,9 @@ class CircleStep(Step):
         by_ring: list[list[Placement]] = [[] for _ in range(RING_COUNT)]
         for placement in visible:
             by_ring[placement.ring - 1].append(placement)
-        self.query_one(CircleList).fill(by_ring, people, self.selected,
-                                        self.has_class("-narrow"))
+        listing = self.query_one(CircleList)
+        listing.circle, listing.audience = self.circle, self.audience  # their words, their view
+        listing.fill(by_ring, people, self.selected, self.has_class("-narrow"))
         self.query_one(RingsDiagram).show(
             workbook.about.child,
             [[RingPerson(p.person, people[p.person].name) for p in ring] for ring in by_ring],
@@ -248,7 +242,7 @@ class CircleStep(Step):
             return
         update_text(self.query_one("#circle-detail", Static), circle_view.detail(
             self.content, self.circle, placement, workbook.person(placement.person),
-            self.child_view))
+            self.audience))
 
     # -- the selection -----------------------------------------------------------------
 
@@ -372,7 +366,7 @@ class CircleStep(Step):
                 if key != self.circle_id:
                     places.append(self.content.circle(key).short)
             elif section == "supporter":
-                if key == "false" and self.child_view and hidden_in_child_view(self.workbook):
+                if key in left_out_kinds(self.workbook, self.wording, self.audience):
                     continue
                 places.append(self.content.supporter(key).title)
             elif section == "tree":
@@ -385,6 +379,11 @@ class CircleStep(Step):
         if placement is None or self.workbook is None:
             return
         person = self.workbook.person(placement.person)
+        if extras_seen(self.circle_id, placement, self.audience) != placement.extras:
+            # The dialog would show, or lose, what this audience must not see.
+            self.notify("Some of these details are kept out of child view; press F2 to "
+                        "edit them.", title="Child view", markup=False)
+            return
         edited = await self.app.push_screen_wait(
             PlacementDialog(self.content, self.circle, person, placement, self.child_view))
         if edited is not None and edited != placement:
@@ -398,9 +397,6 @@ class CircleStep(Step):
         if self.workbook is None:
             return
         exclude = {p.person for p in self.placements()}
-        if self.child_view:
-            # Keep hidden people out of the name suggestions too.
-            exclude |= hidden_in_child_view(self.workbook)
         choice = await self.app.push_screen_wait(
             PersonDialog(self.workbook, f"Add someone to “{self.circle.short}”", exclude))
         if choice is None:
@@ -431,4 +427,4 @@ class CircleStep(Step):
         return circle_progress(self.circle_id, workbook)
 
 
-__all__: list[str] = ["CircleStep", "hidden_in_child_view"]
+__all__: list[str] = ["CircleStep"]

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from circles_tui.core.model import Person, Placement
+from circles_tui.core.audience import PRACTITIONER, Audience
 from circles_tui.core.render_cache import RenderCache
 from circles_tui.core.wording import CircleText
 from circles_tui.steps.circle_view import list_line, ring_heading
@@ -30,6 +31,8 @@ class CircleList(NoWrapOptionList):
     def __init__(self, circle_id: str, circle: CircleText, role: str, *, id: str) -> None:
         super().__init__(id=id)
         self.circle_id, self.circle, self.role = circle_id, circle, role
+        # Who is looking; the step sets it (and `circle`, in their words) before each fill.
+        self.audience: Audience = PRACTITIONER
         # True while the options are replaced, when highlight messages are not the user's.
         self.rebuilding = False
         # The lines from the last redraw. Most survive an edit, with the heights Textual
@@ -87,5 +90,5 @@ class CircleList(NoWrapOptionList):
     def _line(self, placement: Placement, person: Person, selected: bool, narrow: bool) -> Content:
         """The line for a placement, reused from the last redraw when nothing changed."""
         return self._made_lines.get(
-            (selected, narrow), (placement, person),
-            lambda: list_line(self.circle_id, placement, person, selected, narrow))
+            (selected, narrow, self.audience), (placement, person),
+            lambda: list_line(self.circle_id, placement, person, selected, narrow, self.audience))

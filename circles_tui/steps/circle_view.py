@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from circles_tui.core.audience import Audience, extras_seen, sees
 from circles_tui.core.model import Person, Placement
 from circles_tui.core.progress import SERVICES
 from circles_tui.core.wording import CircleText, Wording
@@ -47,7 +48,7 @@ def ring_heading(circle: CircleText, role: str, number: int, count: int) -> Cont
 
 
 def list_line(circle_id: str, placement: Placement, person: Person, selected: bool,
-              narrow: bool) -> Content:
+              narrow: bool, audience: Audience) -> Content:
     """Two short lines: the name and relationship, then the note (or, in "services
     suggest", the reason). On a narrow screen only the first line, with a mark where a
     reason is missing."""
@@ -61,10 +62,11 @@ def list_line(circle_id: str, placement: Placement, person: Person, selected: bo
             parts.insert(0, ("⚠", "bold $warning"))
         return Content.assemble(*parts)
     if circle_id == SERVICES:
-        reason = str(placement.extras.get("reason", "")).strip()
+        # A worry's reason is the practitioner's: the audience rule may leave it out.
+        reason = str(extras_seen(circle_id, placement, audience).get("reason", "")).strip()
         if reason:
             parts.append(("\n   " + shorten(clean_name(reason), SNIPPET), "italic"))
-        else:
+        elif not placement.extras.get("reason"):
             parts.append(("\n   ⚠ reason needed", "bold $warning"))
     elif placement.note.strip():
         note = shorten(clean_name(placement.note), SNIPPET)
@@ -73,7 +75,7 @@ def list_line(circle_id: str, placement: Placement, person: Person, selected: bo
 
 
 def detail(wording: Wording, circle: CircleText, placement: Placement, person: Person,
-           child_view: bool) -> Content:
+           audience: Audience) -> Content:
     """Everything recorded about one person in this circle, a line a fact."""
     lines: list[Content] = []
     head = [(person.name, "bold")]
@@ -83,21 +85,21 @@ def detail(wording: Wording, circle: CircleText, placement: Placement, person: P
     lines.append(Content.assemble(*head))
     if placement.named_by:
         named_by = wording.named_by.get(placement.named_by, placement.named_by)
-        lines.append(_pair("Named by", named_by))
+        lines.append(_pair(wording.heading("who_named", "Named by"), named_by))
     if placement.note.strip():
         lines.append(_pair("Note", placement.note))
+    extras = extras_seen(circle.id, placement, audience)
     for field in circle.fields:
-        value = placement.extras.get(field.id)
+        value = extras.get(field.id)
         if not value:
             continue
         shown = (", ".join(field.label_of(v) for v in value) if isinstance(value, tuple)
                  else field.label_of(value))
         lines.append(_pair(field.label, shown))
-    if not child_view:
-        if placement.practitioner_note.strip():
-            lines.append(_pair("Practitioner only", placement.practitioner_note, "bold $warning"))
-        if person.concern.strip():
-            lines.append(_pair("Concern (practitioner only)", person.concern, "bold $error"))
+    if sees(audience, "Placement.practitioner_note") and placement.practitioner_note.strip():
+        lines.append(_pair("Practitioner only", placement.practitioner_note, "bold $warning"))
+    if sees(audience, "Person.concern") and person.concern.strip():
+        lines.append(_pair("Concern (practitioner only)", person.concern, "bold $error"))
     return Content("\n").join(lines)
 
 

@@ -23,30 +23,35 @@ from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import (
     ChecksDialog, ChoiceDialog, ShortFormDialog, FormField, date_text, parse_date,
 )
+from circles_tui.core.audience import audience_of, left_out_kinds
 from circles_tui.steps.meeting_step import MeetingStep, facts, long_date
 from circles_tui.steps.step import Progress
-from circles_tui.steps.supporters import false_supporters_visible
 
 UNDECIDED = "undecided"  # the choice dialog's id for "not decided yet"
 
 
 def invitees(workbook: Workbook, content, child_view: bool = False) -> list[tuple[Person, bool]]:
     """Who the list shows, in the network list's order, with its "discuss first" mark;
-    then anyone invited who is not on that list. In child view the false supporters are
-    left out unless the young person agreed to share them."""
-    hide_false = not false_supporters_visible(workbook, child_view)
+    then anyone invited who is not on that list. In child view the people known only
+    through a supporter kind the child does not see are left out (core/audience.py)."""
+    hidden = left_out_kinds(workbook, content, audience_of(child_view))
+
+    def kept(kinds) -> bool:
+        return not (hidden and set(kinds) & hidden)
+
     listed = [(entry.person, entry.discuss_before_inviting)
               for entry in proposed_network(workbook, content)
-              if not (hide_false and "false" in entry.supporter_kinds)]
+              if kept(entry.supporter_kinds)]
     ids = {person.id for person, _ in listed}
     people = workbook.people_by_id()
     listed += [(people[i.person], False) for i in workbook.meeting.invitations
-               if i.person not in ids and not (hide_false and _false(workbook, i.person))]
+               if i.person not in ids and kept(_kinds(workbook, i.person))]
     return listed
 
 
-def _false(workbook: Workbook, person_id: str) -> bool:
-    return any(s.person == person_id for s in workbook.supporters["false"])
+def _kinds(workbook: Workbook, person_id: str) -> set[str]:
+    return {kind for kind, entries in workbook.supporters.items()
+            if any(s.person == person_id for s in entries)}
 
 
 class InvitationsStep(MeetingStep):

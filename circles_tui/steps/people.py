@@ -18,8 +18,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from circles_tui.core.audience import sees
 from circles_tui.core.edits import people
 from circles_tui.core.edits.people import new_person_id
+from circles_tui.core.labels import label as field_label
 from circles_tui.core.model import Person, Workbook
 from circles_tui.core.places import place_names
 from circles_tui.core.progress import people_progress
@@ -120,7 +122,7 @@ class PeopleStep(Step):
             name = Text(person.name, style="bold")
             if narrow and (not person.living or not person.known):
                 name.append("\n" + self._living(person), style="not bold")
-            if person.concern and not self.child_view:
+            if person.concern and sees(self.audience, "Person.concern"):
                 name.append("\n⚑ concern", style="not bold")
             row = {
                 "name": name,
@@ -210,10 +212,10 @@ class PeopleStep(Step):
         lines.append(Content(" · ".join(fact for fact in facts if fact)))
         line("Appears in", ", ".join(places) if places else "nowhere yet")
         line("Note", person.note)
-        if not self.child_view:
-            line("Contact", person.contact, private=True)
-            line("Note", person.practitioner_note, private=True)
-            line("Concern, discuss before inviting", person.concern, private=True)
+        for field, words in (("contact", field_label("Person.contact")), ("practitioner_note", "Note"),
+                             ("concern", "Concern, discuss before inviting")):
+            if sees(self.audience, f"Person.{field}"):
+                line(words, getattr(person, field), private=True)
         detail.update(Content("\n").join(lines))
 
     @on(DataTable.RowHighlighted)

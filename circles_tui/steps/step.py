@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
 
+from circles_tui.core.audience import Audience, audience_of, wording_for
 from circles_tui.core.wording import Wording
 from circles_tui.core.edits import Operation
 from circles_tui.core.model import Workbook
@@ -50,7 +51,17 @@ class Step(Vertical, can_focus=False):
 
     def __init__(self, content: Wording, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.content = content
+        self.wording = content  # as the practitioner reads it; `content` is what is on screen
+
+    @property
+    def audience(self) -> Audience:
+        """Who is looking: the child while child view (F2) is on (see core/audience.py)."""
+        return audience_of(self.child_view)
+
+    @property
+    def content(self) -> Wording:
+        """The wording on screen: the child's words while child view is on."""
+        return wording_for(self.wording, self.audience)
 
     @property
     def step_title(self) -> str:

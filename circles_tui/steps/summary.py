@@ -2,9 +2,10 @@
 
 What to show comes from `circles_tui.core.proposed_network` (the logic lives there, without
 Textual); this step lays it out for reading with the family and in supervision.
-It never decides who is invited: it says so on screen. In child view, concerns,
-"discuss before inviting" and the false supporters are left out (the false
-supporters stay in only if the young person agreed to share them).
+It never decides who is invited: it says so on screen. In child view it shows the
+child's view of the workbook (`core/audience.py`): no concerns, no "discuss before
+inviting", no supervision items, no supporter kinds the child does not see, and
+headings in the child's words.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.core.audience import NETWORK_CONCERNS, sees, view
 from circles_tui.core.model import Workbook
 from circles_tui.core.proposed_network import NetworkEntry, anyone_placed, disagreements, gaps, proposed_network
 from circles_tui.steps.step import Progress, Step
@@ -115,31 +117,26 @@ class SummaryStep(Step):
             if self.workbook is not None:
                 self.show(self.workbook)
 
-    def on_mount(self) -> None:
-        self.query_one("#network").border_title = "Proposed network"
-        self.query_one("#disagreements-box").border_title = "Worth a conversation"
-        self.query_one("#gaps-box").border_title = "Gaps"
-        super().on_mount()
-
     # -- data down -----------------------------------------------------------------------
 
-    def _hide_false(self, workbook: Workbook) -> bool:
-        return self.child_view and not workbook.about.share_false_supporters
-
     def entries(self, workbook: Workbook) -> list[NetworkEntry]:
-        """The network list as this view shows it."""
-        entries = list(proposed_network(workbook, self.content))
-        if self._hide_false(workbook):
-            entries = [
-                e for e in entries
-                if e.circles or e.tree_parts or set(e.supporter_kinds) - {"false"}
-            ]
-        return entries
+        """The network list as this view's audience sees it."""
+        return list(proposed_network(self.seen(workbook), self.content))
+
+    def seen(self, workbook: Workbook) -> Workbook:
+        """The workbook as the audience on screen may see it (core/audience.py)."""
+        return view(workbook, self.wording, self.audience)
 
     def show(self, workbook: Workbook) -> None:
+        self.query_one("#network").border_title = self.content.heading(
+            "network", "Proposed network")
+        self.query_one("#disagreements-box").border_title = self.content.heading(
+            "worth_talking", "Worth a conversation")
+        self.query_one("#gaps-box").border_title = self.content.heading("gaps", "Gaps")
+        seen = self.seen(workbook)
         network = self.query_one("#network", OptionList)
         kept = network.highlighted_option.id if network.highlighted_option else None
-        entries = self.entries(workbook)
+        entries = list(proposed_network(seen, self.content))
         options: list[Option | None] = []
         for entry in entries:
             if options:
@@ -153,26 +150,23 @@ class SummaryStep(Step):
         network.display = bool(ids)
         self.query_one("#network-empty").display = not ids
 
-        talk = list(disagreements(workbook, self.content))
-        if self._hide_false(workbook):
-            false_title = self.content.supporter("false").title
-            talk = [line for line in talk if false_title not in line]
+        talk = list(disagreements(seen, self.content))
         self.query_one("#disagreements", Static).update(
             _bullets(talk, "Nothing found where the circles disagree.")
         )
         self.query_one("#gaps", Static).update(
-            _bullets(list(gaps(workbook, self.content)), "No gaps found.")
+            _bullets(list(gaps(seen, self.content)), "No gaps found.")
         )
 
     def _card(self, workbook: Workbook, entry: NetworkEntry) -> Content:
         """Everything about one person, a few short lines, all of it literal text."""
         content, person = self.content, entry.person
-        hide_false = self._hide_false(workbook)
+        private = sees(self.audience, NETWORK_CONCERNS)
         head: list[str | tuple[str, str]] = [(person.name, "bold")]
         if person.relationship:
             head.append(f" ({person.relationship})")
         head.append(f"  ·  lives in {entry.lives}" if entry.lives else "  ·  where they live not known")
-        if entry.discuss_before_inviting and not self.child_view:
+        if entry.discuss_before_inviting and private:
             head += ["  ", ("⚑ discuss before inviting", "bold $text-warning")]
         lines = [Content.assemble(*head)]
 
@@ -199,26 +193,26 @@ class SummaryStep(Step):
         places += [
             (content.supporter(kind).short if narrow else content.supporter(kind).title)
             for kind in entry.supporter_kinds
-            if not (hide_false and kind == "false")
         ]
         places += [content.tree_part(part).title for part in entry.tree_parts]
-        line(("Appears in", ", ".join(places)))
+        line((content.heading("appears", "Appears in"), ", ".join(places)))
         who_knows = content.circle("who-knows")
         knows = (
             who_knows.ring_label(entry.knows_worries)
             if entry.knows_worries is not None
             else f"not in {who_knows.short} yet"
         )
-        line(("Knows the worries", knows),
+        line((content.heading("knows", "Knows the worries"), knows),
              (_field(who_knows, "who_will_tell").label, entry.who_will_tell))
         view_field = _field(content.circle("services-suggest"), "yp_view")
         help_field = _field(content.circle("who-could-help"), "help_types")
         line(
-            ("Suggested by", ", ".join(content.named_by.get(s, s) for s in entry.suggested_by)),
-            ("Could help with", ", ".join(help_field.label_of(role) for role in entry.roles)),
+            (content.heading("suggested_by", "Suggested by"),
+             ", ".join(content.named_by.get(s, s) for s in entry.suggested_by)),
+            (content.heading("could_help", "Could help with"), ", ".join(help_field.label_of(role) for role in entry.roles)),
             (view_field.label, view_field.label_of(entry.yp_view) if entry.yp_view else ""),
         )
-        if not self.child_view:
+        if private:
             line(("Concerns (practitioner only)", "; ".join(entry.concerns)),
                  style="$text-warning")
         return Content("\n").join(lines)
@@ -231,7 +225,7 @@ class SummaryStep(Step):
         from circles_tui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(
-            self.workbook, self.content, self.app.workbook_path, child_view=self.child_view,
+            self.workbook, self.wording, self.app.workbook_path, child_view=self.child_view,
         ))
 
     @work
@@ -254,7 +248,7 @@ class SummaryStep(Step):
         from circles_tui.dialogs.compare import CompareDialog
 
         self.app.push_screen(CompareDialog(
-            path, self.workbook, self.content, child_view=self.child_view,
+            path, self.workbook, self.wording, child_view=self.child_view,
             open_path=self.app.workbook_path,
         ))
 

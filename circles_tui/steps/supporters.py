@@ -19,23 +19,19 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.core.audience import GUIDANCE, left_out_kinds, sees
 from circles_tui.core.edits import supporters
 from circles_tui.core.model import Person, Supporter, Workbook
 from circles_tui.core.places import place_names
 from circles_tui.core.progress import supporters_progress
 from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.supporter import SupporterDialog
+from circles_tui.core.labels import label as field_label
 from circles_tui.steps.step import Progress, Step
 from circles_tui.steps.supporter_column import SupporterColumn
 
 WIDE = 96  # from this many cells across, the four kinds sit side by side
 TALL = 30  # from this many lines, entries show how to use them even when two by two
-PRIVATE_KIND = "false"
-
-
-def false_supporters_visible(workbook: Workbook, child_view: bool) -> bool:
-    """The false column shows to the practitioner, and in child view only if the YP agreed."""
-    return not child_view or workbook.about.share_false_supporters
 
 
 class SupportersStep(Step):
@@ -99,21 +95,21 @@ class SupportersStep(Step):
 
     def show(self, workbook: Workbook) -> None:
         people = workbook.people_by_id()
-        show_false = false_supporters_visible(workbook, self.child_view)
+        hidden = left_out_kinds(workbook, self.wording, self.audience)
         for column in self.query(SupporterColumn):
             kind = column.kind.id
-            column.display = kind != PRIVATE_KIND or show_false
+            column.display = kind not in hidden
             entries = workbook.supporters.get(kind, ())
             self._fill(column, entries, people)
             for sharing in column.query(".kind-sharing"):
-                sharing.display = not self.child_view
+                sharing.display = sees(self.audience, GUIDANCE)
                 sharing.update(
                     "The young person agreed to share this."
                     if workbook.about.share_false_supporters
                     else "Not shared unless the young person agrees."
                 )
             for guidance in column.query(".kind-guidance"):
-                guidance.display = not self.child_view
+                guidance.display = sees(self.audience, GUIDANCE)
         self._arrange()
         focused = self._focused_column()
         if focused is not None and not focused.display:
@@ -180,7 +176,7 @@ class SupportersStep(Step):
         help_parts: list[str | tuple[str, str]] = [
             (kind.title, "bold"), ": ", kind.who, "\n", (f"“{kind.child_prompt}”", "italic")
         ]
-        if kind.guidance and not self.child_view:
+        if kind.guidance and sees(self.audience, GUIDANCE):
             help_parts += ["\n", ("Practitioner guidance: ", "bold"), kind.guidance]
         self.query_one("#kind-help", Static).update(Content.assemble(*help_parts))
         self.query_one("#entry-detail", Static).update(self._detail(column))
@@ -194,11 +190,11 @@ class SupportersStep(Step):
         if person.relationship:
             parts.append(f" ({person.relationship})")
         facts = [
-            ("How to use", entry.how_to_use if self.has_class("-compact") else ""),
-            ("Reach", entry.reach),
-            ("Note", entry.note),
+            (field_label("Supporter.how_to_use"), entry.how_to_use if self.has_class("-compact") else ""),
+            (field_label("Supporter.reach"), entry.reach if sees(self.audience, "Supporter.reach") else ""),
+            (field_label("Supporter.note"), entry.note),
         ]
-        if not self.child_view:
+        if sees(self.audience, "Supporter.practitioner_note"):
             facts.append(("Practitioner only", entry.practitioner_note))
         for label, value in facts:
             if value:

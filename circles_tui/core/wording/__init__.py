@@ -42,6 +42,9 @@ class FieldText:
     label: str
     help: str
     choices: dict[str, str]  # choice id -> label, in the model's order
+    # The same, as the child sees them (child view, and the child's and family's copies).
+    child_label: str = ""
+    child_choices: dict[str, str] = attrs.field(factory=dict)
 
     @property
     def id(self) -> str:
@@ -64,6 +67,8 @@ class CircleText:
     rings: tuple[str, ...]
     guidance: str
     fields: tuple[FieldText, ...]
+    child_title: str = ""  # the title and short name as the child sees them
+    child_short: str = ""
 
     def ring_label(self, ring: int) -> str:
         return self.rings[ring - 1]
@@ -134,6 +139,15 @@ class Wording:
     ai_stages: tuple[AIStage, ...]
     ai_guidance: str
     meeting: MeetingText
+    # Headings of our own ("network", "named_by", ...) that have child wording; see
+    # `heading`. Empty in the practitioner's wording, which uses the app's own words.
+    headings: dict[str, str] = attrs.field(factory=dict)
+    child_headings: dict[str, str] = attrs.field(factory=dict)
+    child_named_by: dict[str, str] = attrs.field(factory=dict)
+
+    def heading(self, key: str, default: str) -> str:
+        """One of our own headings, in the child's words when this is the child's wording."""
+        return self.headings.get(key, default)
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
@@ -228,7 +242,13 @@ def _read(doc: dict[str, Any]) -> Wording:
     name = reader.text(reader.table(doc, "content", ""), "name", "content")
     # A content file written before the meeting steps existed borrows the bundled words.
     meeting = reader.meeting(doc["meeting"]) if "meeting" in doc else bundled().meeting
-    return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting)
+    child = reader.table(doc, "child", "") if "child" in doc else {}
+    child_headings = {
+        key: reader.text(child, key, "child") for key, value in child.items() if key != "named_by"
+    }
+    child_named_by = reader.labels(child, "named_by", NAMED_BY, "child") if "named_by" in child else {}
+    return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting,
+                   child_headings=child_headings, child_named_by=child_named_by)
 
 
 class _Reader:
@@ -298,8 +318,13 @@ class _Reader:
         for i, (item, field) in enumerate(zip(fields_doc, model_fields, strict=True)):
             q = f"{p}.fields[{i}]"
             choices = self.labels(item, "choices", field.choices, q) if field.choices else {}
+            child_choices = (
+                self.labels(item, "child_choices", field.choices, q)
+                if "child_choices" in item else {}
+            )
             fields.append(FieldText(field, self.text(item, "label", q), self.text(item, "help", q),
-                                    choices))
+                                    choices, self.text(item, "child_label", q, required=False),
+                                    child_choices))
         return CircleText(
             id=circle_id,
             title=self.text(t, "title", p),
@@ -312,6 +337,8 @@ class _Reader:
             rings=self.texts(t, "rings", p, count=3),
             guidance=self.text(t, "guidance", p, required=False),
             fields=tuple(fields),
+            child_title=self.text(t, "child_title", p, required=False),
+            child_short=self.text(t, "child_short", p, required=False),
         )
 
     def tree_part(self, t: dict, p: str, part: str) -> TreePartText:

@@ -26,7 +26,7 @@ from circles_tui.core.edits.tree import LEAVES, STORMS, WHO_MATTERS, WHO_MATTERS
 from circles_tui.core.model import Answer, Person
 from circles_tui.core.wording import Wording, bundled
 from circles_tui.dialogs.confirm import ConfirmDialog
-from circles_tui.dialogs.person_picker import PersonChoice, PersonDialog
+from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.question import QuestionDialog
 from circles_tui.steps.tree.parts import PARTS, short

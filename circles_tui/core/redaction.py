@@ -1,77 +1,40 @@
-"""Making a workbook safe to share: the child view, and full redaction.
+"""The names a workbook knows, and how redaction replaces them.
 
-Both work on the Workbook before any writer sees it, so every format gets them
-for free and a writer cannot leak what is no longer there.
-
-`for_child_view` drops what the child should not see on a shared screen or copy:
-every practitioner-only note, every concern, and the false supporters unless the
-young person agreed to share them.
-
-`redact` is for sharing beyond the team. It does all of the above, and:
-- gives each person a stable pseudonym built from their relationship ("Grandmother 1",
+What each audience sees is decided in `circles_tui.core.audience`; this module
+supplies what redaction puts in place of a name:
+- a stable pseudonym for each person, built from their relationship ("Grandmother 1",
   "Teacher 1", "Person 2"), numbered in the order of the people list, so the same
   workbook always gives the same pseudonyms in every format;
-- calls the child "Child" and drops the practitioner's name and the organisation;
-- drops contact details and how to reach supporters;
-- keeps the false supporters out unless the young person agreed to share them;
-- keeps where people live only when it names a country (towns are dropped);
-- replaces the relationship with the pseudonym's kind ("Grandmother");
-- replaces, in all free text, the names of people in the list (and their distinctive
-  parts, like "Jo" of "Nanna Jo"), names given in brackets in a relationship
-  ("Mum (Kerry)"), the child's and practitioner's names, and the towns people live in;
-- replaces the practitioner's reason for a suggestion that is a worry (reason type
-  "concern", or the outer ring) with REMOVED ("(not shared)").
+- the relationship's kind in our own fixed words ("Grandmother"), never their text;
+- where someone lives only when it names a country (towns are dropped);
+- a scrubber for free text that replaces every name the workbook knows: people (and
+  their distinctive parts, like "Jo" of "Nanna Jo"), names in brackets anywhere
+  ("Dad (Lee)"), the child, the practitioner, the organisation and the towns people
+  live in, matched in any case and script (casefolded, accents ignored).
 Names the workbook does not know about (a name typed only inside a note) cannot
 be found: read a redacted export before sharing it.
+
+No Textual or Rich here.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
-from circles_tui.core.model import About, Answer, Person, Placement, Supporter, TreePart, Workbook
+from circles_tui.core.model import Person, Workbook
 
 CHILD = "Child"
 PRACTITIONER = "Practitioner"
 PLACE = "(place)"
+ORGANISATION = "(organisation)"
+NAME = "(name)"  # a name in brackets that belongs to no one in the people list
 REMOVED = "(not shared)"
 UNKNOWN = "Person"
-
-# -- the child view ----------------------------------------------------------------------
-
-
-def for_child_view(workbook: Workbook) -> Workbook:
-    """Without practitioner-only notes, concerns, or false supporters (unless the young
-    person agreed to share them, as the app's own child view does)."""
-    return _strip_private(workbook, drop_false=not workbook.about.share_false_supporters)
-
-
-def _strip_private(workbook: Workbook, drop_false: bool) -> Workbook:
-    def part(p: TreePart) -> TreePart:
-        return attrs.evolve(p, practitioner_note="")
-
-    return attrs.evolve(
-        workbook,
-        about=attrs.evolve(workbook.about, practitioner_note=""),
-        people=tuple(attrs.evolve(p, practitioner_note="", concern="") for p in workbook.people),
-        circles={
-            c: tuple(attrs.evolve(p, practitioner_note="") for p in ps)
-            for c, ps in workbook.circles.items()
-        },
-        supporters={
-            k: () if (k == "false" and drop_false) else tuple(
-                attrs.evolve(s, practitioner_note="") for s in ss
-            )
-            for k, ss in workbook.supporters.items()
-        },
-        tree={k: part(p) for k, p in workbook.tree.items()},
-        storms=part(workbook.storms) if workbook.storms is not None else None,
-    )
-
 
 # -- pseudonyms ---------------------------------------------------------------------------
 
@@ -251,12 +214,21 @@ def _towns(workbook: Workbook) -> set[str]:
     for person in workbook.people:
         for part in re.split(r"[,;/]", person.lives):
             part = part.strip()
-            if len(part) > 2 and part.lower() not in COUNTRIES:
+            if len(part) > 1 and part.lower() not in COUNTRIES:
                 towns.add(part)
     return towns
 
 
 # -- scrubbing names from free text -------------------------------------------------------
+
+# Words an organisation's name shares with ordinary text: never taken as a name.
+_ORGANISATION_WORDS = {
+    "children's", "childrens", "services", "service", "council", "county", "city", "borough",
+    "district", "family", "families", "health", "trust", "nhs", "school", "academy", "team",
+    "social", "care", "department", "early", "help", "support", "centre", "center", "hub",
+    "partnership", "safeguarding", "example", "youth", "community", "local", "authority",
+}
+_BRACKET = re.compile(r"\(([^()]*)\)")
 
 
 def _name_parts(name: str) -> list[str]:
@@ -265,10 +237,59 @@ def _name_parts(name: str) -> list[str]:
     return [w for w in words if len(w) > 1 and w.lower() not in _TITLES]
 
 
+def _fold_character(character: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", character)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """`text` for matching names: casefolded, accents and ligatures undone ("Weiß" ->
+    "weiss", "İpek" -> "ipek"), and for each character of that, where it came from."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, character in enumerate(text):
+        piece = _fold_character(character)
+        folded.append(piece)
+        origin += [index] * len(piece)
+    return "".join(folded), origin
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text)[0].split())
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every piece of text held anywhere in a workbook (ids and choices included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _texts(getattr(value, field.name))
+
+
+def _bracketed_names(text: str) -> Iterator[str]:
+    """Names given in brackets: "Dad (Lee)" -> "Lee"; "(Year 3)" or "(13)" name no one."""
+    for inside in _BRACKET.findall(text):
+        words = inside.split()
+        parts = _name_parts(inside)
+        if 0 < len(words) <= 3 and len(parts) == len(words) and all(
+            w[:1].isupper() for w in words
+        ):
+            yield from parts
+
+
 def scrubber(workbook: Workbook) -> Callable[[str], str]:
-    """A function that replaces every known name and town in a text."""
+    """A function that replaces every name, town and organisation the workbook knows in a
+    text. Matching is done on folded text (see `fold`) mapped back to the original."""
     names = pseudonyms(workbook)
-    table: dict[str, str] = {}  # casefolded text -> replacement
+    about = workbook.about
+    table: dict[str, str] = {}  # folded text -> replacement
     exact: dict[str, str] = {}  # names made only of titles ("Mum"): matched as written
 
     def add(text: str, replacement: str) -> None:
@@ -277,106 +298,93 @@ def scrubber(workbook: Workbook) -> Callable[[str], str]:
             return
         if not _name_parts(text):
             exact.setdefault(text, replacement)
-        else:
-            table.setdefault(text.casefold(), replacement)
+        elif len(_key(text)) > 1:
+            table.setdefault(_key(text), replacement)
 
     # Whole names first (a longer match always wins), then their distinctive parts.
     for person in workbook.people:
         add(person.name, names[person.id])
-    add(workbook.about.child, CHILD)
-    add(workbook.about.practitioner, PRACTITIONER)
+    add(about.child, CHILD)
+    add(about.practitioner, PRACTITIONER)
+    add(about.organisation, ORGANISATION)
     for person in workbook.people:
         for part in _name_parts(person.name):
             add(part, names[person.id])
-        for bracket in re.findall(r"\(([^)]*)\)", person.relationship):
-            for part in _name_parts(bracket):
-                if part[:1].isupper():
-                    add(part, names[person.id])
-    for part in _name_parts(workbook.about.child):
+        for part in _bracketed_names(person.relationship):
+            add(part, names[person.id])
+    for part in _name_parts(about.child):
         add(part, CHILD)
-    for part in _name_parts(workbook.about.practitioner):
+    for part in _name_parts(about.practitioner):
         add(part, PRACTITIONER)
+    for part in _name_parts(_BRACKET.sub(" ", about.organisation)):
+        if part[:1].isupper() and part.casefold() not in _ORGANISATION_WORDS:
+            add(part, ORGANISATION)
     for town in _towns(workbook):
         add(town, PLACE)
         for part in _name_parts(town):
-            if len(part) > 3 and part[:1].isupper():
+            if part[:1].isupper():
                 add(part, PLACE)
+    for text in _texts(workbook):
+        for part in _bracketed_names(text):
+            add(part, NAME)
     if not (table or exact):
         return lambda text: text
-    alternatives = [(t, True) for t in table] + [(t, False) for t in exact]
-    alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
-    pattern = re.compile(
-        r"(?<![\w])("
-        + "|".join(f"(?i:{_spaced(t)})" if folded else _spaced(t) for t, folded in alternatives)
-        + r")(?![\w])"
-    )
+    folded_pattern = _pattern(table)
+    exact_pattern = _pattern(exact)
 
-    def replace(match: re.Match) -> str:
-        found = " ".join(match.group(0).split())
-        return exact.get(found) or table[found.casefold()]
+    def scrub(text: str) -> str:
+        if not text:
+            return text
+        found: list[tuple[int, int, str]] = []
+        folded, origin = fold(text)
+        if folded_pattern is not None:
+            for match in folded_pattern.finditer(folded):
+                start, end = origin[match.start()], origin[match.end() - 1] + 1
+                while end < len(text) and not _fold_character(text[end]):
+                    end += 1  # a combining mark belongs to the letter before it
+                found.append((start, end, table[" ".join(match.group(0).split())]))
+        if exact_pattern is not None:
+            for match in exact_pattern.finditer(text):
+                found.append((match.start(), match.end(), exact[" ".join(match.group(0).split())]))
+        return _replace(text, found)
 
-    return lambda text: pattern.sub(replace, text) if text else text
+    return scrub
+
+
+def _pattern(alternatives: dict[str, str]) -> re.Pattern | None:
+    if not alternatives:
+        return None
+    longest_first = sorted(alternatives, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(_spaced(t) for t in longest_first) + r")(?!\w)")
+
+
+def _replace(text: str, found: list[tuple[int, int, str]]) -> str:
+    """`text` with the earliest, longest of overlapping matches replaced, and a bracket
+    that held nothing but names dropped ("Dad (Lee)" -> "Father 1", not "Father 1 ((name))")."""
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, replacement in sorted(found, key=lambda m: (m[0], m[0] - m[1])):
+        if not chosen or start >= chosen[-1][1]:
+            chosen.append((start, end, replacement))
+    covered = [False] * len(text)
+    for start, end, _ in chosen:
+        covered[start:end] = [True] * (end - start)
+    dropped: list[tuple[int, int]] = []
+    for bracket in re.finditer(r"\s*\(([^()]*)\)", text):
+        inside = range(bracket.start(1), bracket.end(1))
+        if any(covered[i] for i in inside) and all(covered[i] or text[i].isspace() for i in inside):
+            dropped.append((bracket.start(), bracket.end()))
+    out: list[str] = []
+    position = 0
+    edits = [(s, e, r) for s, e, r in chosen if not any(a <= s < b for a, b in dropped)]
+    edits += [(a, b, "") for a, b in dropped]
+    for start, end, replacement in sorted(edits):
+        out.append(text[position:start])
+        out.append(replacement)
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def _spaced(text: str) -> str:
     """A pattern for `text` that allows any run of spaces between its words."""
     return r"\s+".join(re.escape(word) for word in text.split())
-
-
-# -- redaction ----------------------------------------------------------------------------
-
-
-def redact(workbook: Workbook) -> Workbook:
-    """A copy safe to share beyond the team: see the module's docstring for what changes."""
-    scrub = scrubber(workbook)
-    names = pseudonyms(workbook)
-    stripped = _strip_private(workbook, drop_false=not workbook.about.share_false_supporters)
-
-    about = stripped.about
-    about = About(
-        child=CHILD,
-        age=about.age,
-        pronouns=about.pronouns,
-        session_dates=about.session_dates,
-        taking_part=tuple(scrub(t) for t in about.taking_part),
-        share_false_supporters=about.share_false_supporters,
-    )
-    people = tuple(
-        Person(
-            id=p.id,
-            name=names[p.id],
-            relationship=names[p.id].rsplit(" ", 1)[0],
-            lives=country_only(p.lives),
-            note=scrub(p.note),
-            living=p.living,
-            known=p.known,
-        )
-        for p in stripped.people
-    )
-
-    def placement(circle: str, p: Placement) -> Placement:
-        extras = {k: scrub(v) if isinstance(v, str) else v for k, v in p.extras.items()}
-        if circle == "services-suggest" and (
-            extras.get("reason_type") == "concern" or p.ring == 3
-        ) and extras.get("reason"):
-            extras["reason"] = REMOVED
-        return Placement(p.person, p.ring, p.named_by, scrub(p.note), "", extras)
-
-    def supporter(s: Supporter) -> Supporter:
-        return Supporter(s.person, scrub(s.what_they_do), scrub(s.how_to_use), "", scrub(s.note))
-
-    def part(p: TreePart) -> TreePart:
-        return TreePart(
-            words=tuple(scrub(w) for w in p.words),
-            answers=tuple(Answer(scrub(a.question), scrub(a.answer)) for a in p.answers),
-            people=p.people,
-        )
-
-    return Workbook(
-        about=about,
-        people=people,
-        circles={c: tuple(placement(c, p) for p in ps) for c, ps in stripped.circles.items()},
-        supporters={k: tuple(supporter(s) for s in ss) for k, ss in stripped.supporters.items()},
-        tree={k: part(p) for k, p in stripped.tree.items()},
-        storms=part(stripped.storms) if stripped.storms is not None else None,
-    )

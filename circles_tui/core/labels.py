@@ -1,0 +1,76 @@
+"""The labels of the workbook's own fields, and the export formats: written once.
+
+Worksheet wording (circle titles, ring labels, the extra questions of a circle and
+their choices) lives in the wording file; these are the fields every workbook has
+whatever its wording, named the same way by the exports, the change report, the
+dialogs and the steps. No Textual or Rich here.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+# "Record.field" -> its label, as a heading or a form's row would say it.
+FIELD_LABELS: dict[str, str] = {
+    "About.child": "Child",
+    "About.age": "Age",
+    "About.pronouns": "Pronouns",
+    "About.practitioner": "Practitioner",
+    "About.organisation": "Organisation",
+    "About.session_dates": "Sessions",
+    "About.taking_part": "Taking part",
+    "About.share_false_supporters": "Share false supporters",
+    "About.practitioner_note": "Practitioner-only note",
+    "Person.id": "Id",
+    "Person.name": "Name",
+    "Person.relationship": "Relationship",
+    "Person.lives": "Lives",
+    "Person.contact": "Contact",
+    "Person.note": "Note",
+    "Person.practitioner_note": "Practitioner-only note",
+    "Person.living": "Living",
+    "Person.known": "The child knows them",
+    "Person.concern": "Concern (discuss before inviting)",
+    "Placement.person": "Person",
+    "Placement.ring": "Ring",
+    "Placement.named_by": "Named by",
+    "Placement.note": "Note",
+    "Placement.practitioner_note": "Practitioner-only note",
+    "Placement.extras": "The circle's own questions",
+    "Supporter.person": "Person",
+    "Supporter.what_they_do": "What they do",
+    "Supporter.how_to_use": "How to use them",
+    "Supporter.reach": "How to reach them",
+    "Supporter.note": "Note",
+    "Supporter.practitioner_note": "Practitioner-only note",
+    "Answer.question": "Question asked",
+    "Answer.answer": "Answer",
+    "TreePart.words": "In the child's words",
+    "TreePart.answers": "Questions and answers",
+    "TreePart.people": "People",
+    "TreePart.practitioner_note": "Practitioner-only note",
+}
+
+
+def label(field: str) -> str:
+    """The label of "Record.field"."""
+    return FIELD_LABELS[field]
+
+
+@attrs.frozen
+class Format:
+    id: str
+    label: str  # what the practitioner is offered
+    suffix: str
+    picture: bool = False  # one drawing, not the whole workbook
+
+
+FORMATS_BY_ID: dict[str, Format] = {
+    f.id: f for f in (
+        Format("markdown", "Markdown, for notes and case systems that read it", ".md"),
+        Format("html", "HTML, to open in a browser and print", ".html"),
+        Format("svg", "SVG, one circle or the tree as a picture", ".svg", picture=True),
+        Format("text", "Plain text, to paste anywhere", ".txt"),
+    )
+}
+FORMATS: tuple[str, ...] = tuple(FORMATS_BY_ID)
