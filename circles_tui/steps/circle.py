@@ -118,6 +118,9 @@ class CircleStep(Step):
     CircleStep.-short #circle-guidance {
         margin-bottom: 0;
     }
+    CircleStep.-tiny #circle-guidance {
+        display: none;
+    }
     CircleStep.-short #circle-detail-box, CircleStep #circle-detail-box.-empty {
         display: none;
     }
@@ -172,6 +175,8 @@ class CircleStep(Step):
     def on_resize(self, event: Resize) -> None:
         # Small screens get a one-line heading and one line per person in the list.
         short, narrow = event.size.height < 32, event.size.width < 90
+        # On the smallest screens the guidance would push the list off the bottom.
+        self.set_class(event.size.height < 20, "-tiny")
         if (short, narrow) != (self.has_class("-short"), self.has_class("-narrow")):
             self.set_class(short, "-short")
             self.set_class(narrow, "-narrow")
