@@ -27,6 +27,7 @@ from circles_tui.core.wording import Wording, bundled
 from circles_tui.dialogs.common import ConfirmDialog, PersonChoice, PersonDialog, TextDialog
 from circles_tui.dialogs.question import QuestionDialog
 from circles_tui.steps.open_dialog import open_dialog
+from circles_tui.steps.step import PICTURE
 from circles_tui.steps.tree.parts import PARTS, short
 from circles_tui.steps.tree.tree_view import TreeView
 
@@ -41,6 +42,7 @@ class TreeStep(TreeView):
 
     # Keys for a highlighted person come first: they only show then, and the footer is narrow.
     BINDINGS = [
+        PICTURE,
         Binding("l", "link_person", "Link person", id="tree-link-person"),
         Binding("p", "toggle_living", "Living/passed", id="tree-living"),
         Binding("m", "toggle_known", "Met/never met", id="tree-known"),

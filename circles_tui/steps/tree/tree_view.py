@@ -133,6 +133,15 @@ class TreeView(Step):
             tall = event.size.height >= ROOM_FOR_COMPACT
             drawing.styles.height = COMPACT_HEIGHT if tall else "auto"
 
+    def make_picture(self) -> TreeDrawing | None:
+        if not self.is_mounted:
+            return None
+        shown = self.query_one(TreeDrawing)
+        picture = TreeDrawing()
+        picture.art_max_width = 90  # full screen: as big as the screen allows
+        picture.show(shown.marks, shown.current, shown.title_text)
+        return picture
+
     def part_text(self, part: str | None = None) -> TreePartText:
         return self.content.tree_part(part or self.part)
 
