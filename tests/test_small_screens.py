@@ -241,7 +241,7 @@ async def test_below_60x20_the_app_asks_for_a_larger_window(complete, size):
         assert isinstance(app.screen, TooSmallScreen)
         before = app.workbook
         message = str(app.screen.query_one("#too-small-message").render())
-        assert "make the window larger" in message
+        assert "make the window larger" in message.lower()
         assert f"{size[0]} × {size[1]}" in message and "60 × 20" in message
         await pilot.press("x", "a")  # keys pressed blind do nothing to the workbook
         await pilot.resize_terminal(80, 24)

@@ -8,7 +8,6 @@ and goes away by itself as soon as the window is large enough again.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Center, Middle
 from textual.content import Content
 from textual.events import Resize
 from textual.geometry import Size
@@ -24,28 +23,33 @@ def too_small(size: Size) -> bool:
 
 
 def make_larger_message(size: Size) -> str:
-    """Plain words: what to do, and the size now and the size needed."""
-    return (f"Please make the window larger. It is {size.width} × {size.height} characters; "
-            f"circles-tui needs at least {MIN_WIDTH} × {MIN_HEIGHT}. Nothing is lost: your work "
-            "comes back as soon as there is room.")
+    """Plain words: what to do, and the size now and the size needed (the rest if it fits)."""
+    message = (f"Please make the window larger.\nIt is {size.width} × {size.height}; "
+               f"it needs {MIN_WIDTH} × {MIN_HEIGHT}.")
+    if size.width >= 40 and size.height >= 10:
+        message += "\n\nYour work is safe: it comes back as soon as there is room."
+    return message
 
 
 class TooSmallScreen(Screen[None]):
     """"Make the window larger", with the current and the needed size."""
 
     DEFAULT_CSS = """
+    TooSmallScreen {
+        align: center middle;
+    }
     TooSmallScreen #too-small-message {
-        width: auto;
-        max-width: 56;
+        width: 100%;
+        max-width: 60;
+        height: auto;
         padding: 0 1;
+        text-align: center;
         color: $text;
     }
     """
 
     def compose(self) -> ComposeResult:
-        with Middle():
-            with Center():
-                yield Static(id="too-small-message")
+        yield Static(id="too-small-message")
 
     def on_mount(self) -> None:
         self._say(self.app.size)
