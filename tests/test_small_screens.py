@@ -39,6 +39,12 @@ async def open_at(pilot, step: int) -> WorkspaceScreen:
     return screen
 
 
+async def press(pilot, *keys: str) -> None:
+    """Press `keys`, then let the app settle before looking."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 def inside_screen(widget, size) -> bool:
     region = widget.region
     return (region.width > 0 and region.height > 0 and region.x >= 0 and region.y >= 0
@@ -60,8 +66,7 @@ async def test_the_step_list_folds_by_itself_on_a_narrow_screen(complete):
         assert screen.query_one(StepIndicator).display
         assert "Step 2 of 13 · Who matters ●" in indicator_text(screen)
         assert "F4" in indicator_text(screen)  # the indicator names the key that opens the list
-        await pilot.press("right_square_bracket")
-        await pilot.pause()
+        await press(pilot, "right_square_bracket")
         assert "Step 3 of 13 · Who I'd go to" in indicator_text(screen)
         # Wider than 100 columns, the list comes back by itself.
         await pilot.resize_terminal(120, 40)
@@ -74,20 +79,17 @@ async def test_f4_opens_and_folds_the_step_list_whatever_the_width(complete):
     app = CirclesApp(path=complete)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_at(pilot, WHO_MATTERS)
-        await pilot.press("f4")
-        await pilot.pause()
+        await press(pilot, "f4")
         assert screen.query_one(StepList).display
         await pilot.resize_terminal(90, 24)  # a choice made with F4 holds through a resize
         await pilot.pause()
         assert screen.query_one(StepList).display
-        await pilot.press("f4")
-        await pilot.pause()
+        await press(pilot, "f4")
         assert not screen.query_one(StepList).display
     app = CirclesApp(path=complete)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_at(pilot, WHO_MATTERS)
-        await pilot.press("f4")
-        await pilot.pause()
+        await press(pilot, "f4")
         assert not screen.query_one(StepList).display
         assert screen.query_one(StepIndicator).display
 
@@ -100,8 +102,7 @@ async def test_the_step_list_key_is_described_in_the_footer_and_help(complete):
         assert binding.description == "Step list" and binding.show
         footer_keys = app.screen.query_one(Footer).query("FooterKey")
         assert any(key.description == "Step list" for key in footer_keys)
-        await pilot.press("f1")
-        await pilot.pause()
+        await press(pilot, "f1")
         from circles_tui.dialogs.help import key_rows
 
         assert any(what == "Step list" for _, _, what in key_rows(screen))
@@ -111,12 +112,10 @@ async def test_g_opens_a_folded_list_for_one_choice(complete):
     app = CirclesApp(path=complete)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_at(pilot, 0)
-        await pilot.press("g")
-        await pilot.pause()
+        await press(pilot, "g")
         steps = screen.query_one(StepList)
         assert steps.display and app.focused is steps
-        await pilot.press("down", "down", "enter")
-        await pilot.pause()
+        await press(pilot, "down", "down", "enter")
         assert screen.current == 2
         assert not steps.display  # folded again once the step is chosen
 
@@ -132,8 +131,7 @@ async def test_f5_shows_the_circle_full_screen_and_escape_goes_back(complete):
     app = CirclesApp(path=complete)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_at(pilot, WHO_MATTERS)
-        await pilot.press("f5")
-        await pilot.pause()
+        await press(pilot, "f5")
         assert isinstance(app.screen, PictureScreen)
         picture = app.screen.query_one(RingsDiagram)
         assert picture.size.width >= 70 and picture.size.height >= 18  # large, not a sliver
@@ -141,11 +139,9 @@ async def test_f5_shows_the_circle_full_screen_and_escape_goes_back(complete):
         for name in ("Mum", "Nanna Jo", "Lacey", "Dad", "Auntie Shanice", "Tyler", "Auntie Pearl",
                      "Mrs Okafor", "Craig", "Grandma Sue", "Bex"):
             assert name in text  # every name, whole
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert app.screen is screen
-        await pilot.press("f5")
-        await pilot.pause()
+        await press(pilot, "f5")
         await pilot.press("f5")  # the same key goes back too
         await pilot.pause()
         assert app.screen is screen
@@ -160,11 +156,9 @@ async def test_the_picture_follows_child_view(complete):
     app = CirclesApp(path=complete)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_at(pilot, WHO_MATTERS)
-        await pilot.press("f5")
-        await pilot.pause()
+        await press(pilot, "f5")
         assert "Kayleigh" in drawn_names(app.screen.query_one(RingsDiagram))
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, "f2")
         await pilot.pause()
         assert isinstance(app.screen, PictureScreen)
         assert "Kayleigh" not in drawn_names(app.screen.query_one(RingsDiagram))
@@ -176,8 +170,7 @@ async def test_f5_shows_the_tree_full_screen(complete):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_at(pilot, TREE)
         assert screen.active_bindings["f5"].binding.description == "Picture"
-        await pilot.press("f5")
-        await pilot.pause()
+        await press(pilot, "f5")
         assert isinstance(app.screen, PictureScreen)
         drawing = app.screen.query_one(TreeDrawing)
         assert drawing.mode == "tree" and drawing.size.height >= 30
@@ -188,8 +181,7 @@ async def test_no_picture_key_where_there_is_no_picture(complete):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_at(pilot, 0)
         assert "f5" not in screen.active_bindings
-        await pilot.press("f5")
-        await pilot.pause()
+        await press(pilot, "f5")
         assert app.screen is screen
 
 
@@ -225,8 +217,7 @@ async def test_at_60x20_a_circle_is_usable(complete):
         rings = screen.query_one("#circle-rings", RingsDiagram)
         assert rings.size.width >= 24 and rings.layout_now().drawn  # a picture, not a sliver
         listing.focus()
-        await pilot.press("down")
-        await pilot.pause()
+        await press(pilot, "down")
         assert screen.steps[WHO_MATTERS].selected == "nanna-jo"
 
 
