@@ -14,6 +14,7 @@ from pathlib import Path
 import attrs
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.events import Resize
 from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
@@ -102,6 +103,7 @@ class CirclesApp(TypeAhead, App[int]):
         if self._start_theme in self.available_themes:
             self.theme = self._start_theme
         self._remember_theme = True  # from now on a change is the practitioner's choice
+        self.call_after_refresh(self.check_window_size)  # after the first screen is up
         if self.start_path is None:
             self.show_start()
         elif self.start_path.exists():
@@ -120,6 +122,21 @@ class CirclesApp(TypeAhead, App[int]):
                     self.create_workbook(dialog.path or self.start_path, workbook)
 
             self.push_screen(dialog, made)
+
+    # -- a window too small to use -----------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self.call_after_refresh(self.check_window_size)
+
+    def check_window_size(self) -> None:
+        """Cover the app with "make the window larger" while it is too small, and no longer."""
+        from circles_tui.screens.too_small import TooSmallScreen, too_small
+
+        small, showing = too_small(self.size), isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not small:
+            self.pop_screen()
 
     def show_start(self) -> None:
         self.push_screen(StartScreen())

@@ -47,8 +47,11 @@ def test_no_one_yet_draws_three_rings_around_the_child():
     assert "Mia" in text and kinds_of(layout, "Mia") == {CHILD}
     for number in "123":  # each ring's number sits on its own line, readable without colour
         assert f" {number} " in text
-    for label in LABELS:  # and the key says what each number means
-        assert label in text
+    for label in LABELS:  # a short picture gives every row to names; the list names the rings
+        assert label not in text
+    tall = layout_rings("Mia", [[], [], []], 46, 24, labels=LABELS).text()
+    for label in LABELS:  # with room, the key says what each number means
+        assert label in tall
     # Three closed rings: three top-left corners on the way down the middle column's left.
     assert text.count("╭") >= 3 and text.count("╯") >= 3
     assert layout.shown == ((), (), ()) and layout.more == (0, 0, 0)

@@ -28,15 +28,24 @@ def example(tmp_path, monkeypatch) -> Path:
     return path
 
 
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("step", STEPS)
-def test_workspace_step(snap_compare, example, step, size):
+def showing(step: str, *keys: str):
+    """A `run_before` that goes to `step`, then presses `keys`."""
     async def go_to_step(pilot) -> None:
         await pilot.pause()
         pilot.app.screen.show_step(STEPS.index(step))
         await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
 
-    assert snap_compare(CirclesApp(path=example), terminal_size=SIZES[size], run_before=go_to_step)
+    return go_to_step
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("step", STEPS)
+def test_workspace_step(snap_compare, example, step, size):
+    assert snap_compare(CirclesApp(path=example), terminal_size=SIZES[size],
+                        run_before=showing(step))
 
 
 def test_start_screen(snap_compare):
@@ -55,3 +64,27 @@ def test_child_view_high_contrast(snap_compare, example):
 
     assert snap_compare(CirclesApp(path=example), press=["_", "right_square_bracket", "f2", "_"],
                         terminal_size=(100, 32), run_before=setup)
+
+
+# Each kind of step at the smallest usable size and on a very large screen (80x24 and 120x40
+# are above); at 60x20 the step list is folded into its one-line indicator.
+KINDS = ["about", "who-matters", "supporters", "tree", "people", "summary"]
+MORE_SIZES = {"60x20": (60, 20), "200x60": (200, 60)}
+
+
+@pytest.mark.parametrize("size", MORE_SIZES)
+@pytest.mark.parametrize("step", KINDS)
+def test_workspace_step_more_sizes(snap_compare, example, step, size):
+    assert snap_compare(CirclesApp(path=example), terminal_size=MORE_SIZES[size],
+                        run_before=showing(step))
+
+
+@pytest.mark.parametrize("step", ["who-matters", "tree"])
+def test_picture_view(snap_compare, example, step):
+    assert snap_compare(CirclesApp(path=example), terminal_size=(80, 24),
+                        run_before=showing(step, "f5"))
+
+
+@pytest.mark.parametrize("size", [(40, 12), (20, 6)], ids=["40x12", "20x6"])
+def test_window_too_small(snap_compare, example, size):
+    assert snap_compare(CirclesApp(path=example), terminal_size=size)

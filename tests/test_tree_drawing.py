@@ -94,7 +94,8 @@ def test_storm_cloud_rains_only_when_started():
 
 @pytest.mark.parametrize(
     ("width", "height", "mode"),
-    [(60, 40, "tree"), (34, 20, "tree"), (34, 14, "list"), (20, 30, "list"), (80, 3, "strip")],
+    [(60, 40, "tree"), (34, 20, "tree"), (34, 11, "tree"), (34, 10, "list"), (20, 30, "list"),
+     (80, 3, "strip")],
 )
 def test_mode_follows_the_space(width, height, mode):
     assert choose_mode(width, height, label_width=17) == mode

@@ -606,7 +606,9 @@ def test_complete_example_is_done(complete_example):
 
 @pytest.mark.parametrize(
     ("size", "mode"),
-    [((60, 24), "strip"), ((80, 24), "tree"), ((120, 40), "tree"), ((80, 12), "list")],
+    # Narrow and tall enough: a compact tree above the detail; narrow and short: a line of labels.
+    [((60, 24), "tree"), ((60, 18), "strip"), ((80, 24), "tree"), ((120, 40), "tree"),
+     ((80, 10), "list")],
 )
 async def test_drawing_fits_the_space(size, mode):
     app = harness()

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
+from textual.events import Resize
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -19,7 +20,7 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.core.model import Workbook
-from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.step import Progress, Step, update_text
 
 PROGRESS_MARKS: dict[Progress, str] = {"empty": "○", "started": "◐", "done": "●"}
 
@@ -67,6 +68,19 @@ class StepList(OptionList):
     """
 
 
+class StepIndicator(Static):
+    """The step list folded into one line, for narrow screens: "Step 3 of 14 · Who I'd go to ◐"."""
+
+    DEFAULT_CSS = """
+    StepIndicator {
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+        display: none;
+    }
+    """
+
+
 class StatusBar(Static):
     DEFAULT_CSS = """
     StatusBar {
@@ -78,6 +92,9 @@ class StatusBar(Static):
     """
 
 
+TOGGLE_STEP_LIST = Binding("f4", "toggle_step_list", "Step list", id="toggle-step-list")
+
+
 class WorkspaceScreen(Screen):
     """Where the session happens."""
 
@@ -85,15 +102,23 @@ class WorkspaceScreen(Screen):
         Binding("right_square_bracket", "next_step", "Next step", id="next-step"),
         Binding("left_square_bracket", "previous_step", "Previous step", id="previous-step"),
         Binding("g", "go_to_steps", "Steps", id="go-to-steps", show=False),
+        TOGGLE_STEP_LIST,
     ]
+
+    # Narrower than this, the step list folds into a one-line indicator unless F4 says otherwise.
+    FOLD_BELOW = 100
 
     def __init__(self) -> None:
         super().__init__()
         self.steps = build_steps(self.app.content, self.app.preferences.child_words)
         self.current = 0
+        # None: the step list follows the width; True/False: the practitioner chose with F4.
+        self.step_list_choice: bool | None = None
+        self._peeking = False  # the list is open for one choice (g while folded)
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
+        yield StepIndicator(id="step-indicator")
         with Horizontal(id="workspace"):
             step_list = StepList(id="steps")
             step_list.border_title = "Steps"
@@ -103,6 +128,9 @@ class WorkspaceScreen(Screen):
             with ContentSwitcher(initial=self.steps[0].id, id="panes"):
                 yield self.steps[0]
         yield Footer(show_command_palette=False)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fold_step_list()
 
     def on_mount(self) -> None:
         self.watch(self.app, "save_status", self._show_status)
@@ -156,6 +184,36 @@ class WorkspaceScreen(Screen):
             options.append(Option(label, id=step.id))
         step_list.set_options(options)
         step_list.highlighted = self.current if highlighted is None else highlighted
+        self._show_indicator()
+
+    # -- the step list, open or folded -------------------------------------------------------
+
+    @property
+    def step_list_folded(self) -> bool:
+        if self._peeking:
+            return False
+        if self.step_list_choice is not None:
+            return not self.step_list_choice
+        return self.size.width < self.FOLD_BELOW
+
+    def _fold_step_list(self) -> None:
+        folded = self.step_list_folded
+        self.query_one(StepList).display = not folded
+        self.query_one(StepIndicator).display = folded
+
+    def _show_indicator(self) -> None:
+        step = self.steps[self.current]
+        mark = PROGRESS_MARKS[step.progress(self.app.workbook)]
+        key = self.app.get_key_display(TOGGLE_STEP_LIST)
+        update_text(self.query_one(StepIndicator), Content.assemble(
+            (f"Step {self.current + 1} of {len(self.steps)} · ", "$text-muted"),
+            (step.step_title, "bold"), (f" {mark}", ""),
+            (f"   {key.upper()}: step list", "$text-muted")))
+
+    def action_toggle_step_list(self) -> None:
+        self._peeking = False
+        self.step_list_choice = self.step_list_folded
+        self._fold_step_list()
 
     # -- moving between steps -------------------------------------------------------------
 
@@ -170,6 +228,7 @@ class WorkspaceScreen(Screen):
         step_list = self.query_one(StepList)
         if step_list.highlighted != index:
             step_list.highlighted = index
+        self._show_indicator()
         if focus:
             self.app.hold_keys(step)  # keys typed on wait until the step has focus
         if focus and mounting is None:
@@ -197,6 +256,9 @@ class WorkspaceScreen(Screen):
         self.show_step(self.current - 1)
 
     def action_go_to_steps(self) -> None:
+        if self.step_list_folded:
+            self._peeking = True  # open for this one choice; folded again once chosen
+            self._fold_step_list()
         self.query_one(StepList).focus()
 
     @on(OptionList.OptionHighlighted, "#steps")
@@ -206,6 +268,9 @@ class WorkspaceScreen(Screen):
 
     @on(OptionList.OptionSelected, "#steps")
     def _step_selected(self, event: OptionList.OptionSelected) -> None:
+        if self._peeking:
+            self._peeking = False
+            self._fold_step_list()
         self.show_step(event.option_index)
 
 

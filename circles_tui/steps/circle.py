@@ -40,7 +40,7 @@ from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.steps import circle_view
 from circles_tui.steps.circle_list import CircleList, option_id, person_of
-from circles_tui.steps.step import Progress, Step, update_text
+from circles_tui.steps.step import PICTURE, Progress, Step, update_text
 from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name
 
 
@@ -110,6 +110,9 @@ class CircleStep(Step):
     CircleStep.-short #circle-guidance {
         margin-bottom: 0;
     }
+    CircleStep.-tiny #circle-guidance {
+        display: none;
+    }
     CircleStep.-short #circle-detail-box, CircleStep #circle-detail-box.-empty {
         display: none;
     }
@@ -123,6 +126,7 @@ class CircleStep(Step):
     )
 
     BINDINGS = [
+        PICTURE,
         Binding("a", "add", "Add", id="circle.add"),
         Binding("e", "edit", "Edit", id="circle.edit"),
         Binding("minus,i", "move(-1)", "Inward", id="circle.inward"),
@@ -168,6 +172,8 @@ class CircleStep(Step):
     def on_resize(self, event: Resize) -> None:
         # Small screens get a one-line heading and one line per person in the list.
         short, narrow = event.size.height < 32, event.size.width < 90
+        # On small screens (80x24 included) the rows go to the names on the rings, not guidance.
+        self.set_class(event.size.height < 24, "-tiny")
         if (short, narrow) != (self.has_class("-short"), self.has_class("-narrow")):
             self.set_class(short, "-short")
             self.set_class(narrow, "-narrow")
@@ -213,6 +219,15 @@ class CircleStep(Step):
         )
         self._show_detail()
         self._update_keys()
+
+    def make_picture(self) -> RingsDiagram | None:
+        if not self.is_mounted:
+            return None
+        shown = self.query_one(RingsDiagram)
+        picture = RingsDiagram()
+        # No one highlighted: the picture is for looking at, not for choosing.
+        picture.show(shown.child, shown.rings, shown.labels, shown.role)
+        return picture
 
     def _update_keys(self) -> None:
         """Refresh the footer only when which keys apply has changed (it is slow to redraw)."""

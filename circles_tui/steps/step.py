@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Static
 
 from circles_tui.core.audience import Audience, audience_of, wording_for
@@ -21,7 +23,9 @@ from circles_tui.core.edits import Operation
 from circles_tui.core.model import Workbook
 from circles_tui.core.progress import Progress
 
-
+# The key for a step with a drawing (a circle, the tree): the drawing full screen, to look at
+# together. Listed first in those steps' BINDINGS so the footer names it on a small screen.
+PICTURE = Binding("f5", "picture", "Picture", id="picture")
 
 
 class Step(Vertical, can_focus=False):
@@ -86,6 +90,18 @@ class Step(Vertical, can_focus=False):
     def show(self, workbook: Workbook) -> None:
         """Bring the widgets up to date with `workbook` (and `self.child_view`)."""
         raise NotImplementedError
+
+    def make_picture(self) -> Widget | None:
+        """A new drawing of what this step shows now, for the picture view (None: no drawing).
+
+        Built from what is on screen, so child view hides in the picture what it hides here."""
+        return None
+
+    def action_picture(self) -> None:
+        from circles_tui.screens.picture import PictureScreen
+
+        if self.make_picture() is not None:
+            self.app.push_screen(PictureScreen(self))
 
     def progress(self, workbook: Workbook) -> Progress:
         """How far this step has got, for the marks in the step list."""

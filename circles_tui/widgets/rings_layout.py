@@ -40,9 +40,12 @@ RING_SCALE = (0.38, 0.69, 1.0)
 # people (ring 1) need room beside the child's name.
 RING_SCALE_ACROSS = (0.46, 0.74, 1.0)
 NAME_MAX = 16  # longer names are shortened with an ellipsis in the picture only
+SHORTEST_NAME = 8  # a name is never cut shorter than this ("Auntie …" could be anyone)
 MIN_WIDTH = 24
 MIN_HEIGHT = 7
-ROOMY = 13  # rows the drawing keeps before giving room to the key
+# Rows the drawing keeps before giving room to the key: on a small screen every row goes to
+# names, and the list beside the picture names the rings.
+ROOMY = 20
 
 
 @attrs.frozen
@@ -90,9 +93,22 @@ class _Segment:
     def fits(self, w: int) -> bool:
         return self.used + (1 if self.items else 0) + w <= self.width
 
+    def room(self) -> int:
+        """The widest name that would still fit here."""
+        return self.width - self.used - (1 if self.items else 0)
+
     def add(self, item: tuple[str, str, str], w: int) -> None:
         self.used += (1 if self.items else 0) + w
         self.items.append(item)
+
+
+def _free_segment(segments: Sequence[_Segment], start: int, w: int) -> int | None:
+    """The first stretch from `start` on (round the ring) with room for `w` cells."""
+    for step in range(len(segments)):
+        index = (start + step) % len(segments)
+        if segments[index].fits(w):
+            return index
+    return None
 
 
 def _spread(n: int) -> list[int]:
@@ -148,14 +164,19 @@ def _place_ring(
         for person in order[:cap]:
             text = shorten(clean_name(person.name), name_width)
             w = cell_len(text)
-            for step in range(len(segments)):
-                seg = segments[(pointer + step) % len(segments)]
-                if seg.fits(w):
-                    seg.add((person.id, text, NAME), w)
-                    pointer = (pointer + step + 1) % len(segments)
-                    placed.append(person.id)
-                    failures = 0
-                    break
+            chosen = _free_segment(segments, pointer, w)
+            if chosen is None:
+                # No room for the whole name: a shortened one ("Auntie Sh…") still says who.
+                room = max((s.room() for s in segments), default=0)
+                if room >= SHORTEST_NAME:
+                    text = shorten(clean_name(person.name), room)
+                    w = cell_len(text)
+                    chosen = _free_segment(segments, pointer, w)
+            if chosen is not None:
+                segments[chosen].add((person.id, text, NAME), w)
+                pointer = (chosen + 1) % len(segments)
+                placed.append(person.id)
+                failures = 0
             else:
                 failures += 1
                 if not reserve_more or failures > 8:

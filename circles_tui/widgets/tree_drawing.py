@@ -38,6 +38,7 @@ CURRENT_LEADER = "━"
 
 # Below these sizes the picture becomes a list, then a line of labels.
 TREE_MIN_ART_WIDTH = 13
+TREE_MIN_HEIGHT = 11  # a compact tree: title, cloud, canopy, trunk, ground and roots
 LIST_MIN_HEIGHT = 9
 
 
@@ -132,6 +133,7 @@ class TreeDrawing(Widget, can_focus=False):
         # Where each part was drawn last time: (y, x0, x1, part id), for clicks.
         self._hits: list[tuple[int, int, int, str]] = []
         self._styles_now: dict[str, Style] = {}
+        self.art_max_width = 40  # beside the step's detail; the picture view allows more
 
     def show(self, marks: Sequence[PartMark], current: str, title: str = "") -> None:
         """Draw these parts (in key order, the storms last) with `current` marked."""
@@ -271,7 +273,9 @@ class TreeDrawing(Widget, can_focus=False):
 
     def _tree_lines(self, width: int, height: int) -> list[Content]:
         label_width = self._label_width()
-        art_width = min(width - label_width - 1, 40)
+        # A short tree stays narrow too, so it keeps its roots (and their label) in the space.
+        art_width = min(width - label_width - 1, self.art_max_width,
+                        max(TREE_MIN_ART_WIDTH, round(height * 1.5)))
         top = 1 if self.title_text else 0
         art = draw_tree(art_width, height - top, self._storms() is not None and self._storms().available)
         lines: list[Content] = []
@@ -325,7 +329,7 @@ class TreeDrawing(Widget, can_focus=False):
 
 def choose_mode(width: int, height: int, label_width: int) -> Mode:
     """The richest picture that fits: a tree, a list of labels, or a line of labels."""
-    if width - label_width - 1 >= TREE_MIN_ART_WIDTH and height >= 15:
+    if width - label_width - 1 >= TREE_MIN_ART_WIDTH and height >= TREE_MIN_HEIGHT:
         return "tree"
     if height >= LIST_MIN_HEIGHT:
         return "list"

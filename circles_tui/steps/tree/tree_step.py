@@ -29,6 +29,7 @@ from circles_tui.dialogs.confirm import ConfirmDialog
 from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.question import QuestionDialog
+from circles_tui.steps.step import PICTURE
 from circles_tui.steps.tree.parts import PARTS, short
 from circles_tui.steps.tree.tree_view import TreeView
 
@@ -46,6 +47,7 @@ class TreeStep(TreeView):
 
     # Keys for a highlighted person come first: they only show then, and the footer is narrow.
     BINDINGS = [
+        PICTURE,
         Binding("l", "link_person", "Link person", id="tree-link-person"),
         Binding("p", "toggle_living", "Living/passed", id="tree-living"),
         Binding("m", "toggle_known", "Met/never met", id="tree-known"),

@@ -26,6 +26,8 @@ from circles_tui.steps.tree.parts import PARTS, part_entries, tree_progress
 from circles_tui.widgets.tree_drawing import PartMark, TreeDrawing
 
 MEDIUM = 72  # from this many cells across, the tree beside the detail; narrower, labels above
+ROOM_FOR_COMPACT = 21  # narrower but at least this tall: a compact tree above the detail
+COMPACT_HEIGHT = 11
 TALL = 30  # shorter than this, the guidance is left out of the pane (the add dialog has it)
 
 
@@ -121,9 +123,24 @@ class TreeView(Step):
         width = event.size.width
         self.set_class(width < MEDIUM, "-narrow")
         self.set_class(event.size.height < TALL, "-short")
+        drawing = self.query_one(TreeDrawing)
         if width >= MEDIUM:
             # The picture takes a bit under half the width, more when there is room.
-            self.query_one(TreeDrawing).styles.width = max(34, min(58, round(width * 0.45)))
+            drawing.styles.width = max(34, min(58, round(width * 0.45)))
+            drawing.styles.height = "1fr"
+        else:
+            # Narrow: a compact tree above the detail when there is height, else a line of labels.
+            tall = event.size.height >= ROOM_FOR_COMPACT
+            drawing.styles.height = COMPACT_HEIGHT if tall else "auto"
+
+    def make_picture(self) -> TreeDrawing | None:
+        if not self.is_mounted:
+            return None
+        shown = self.query_one(TreeDrawing)
+        picture = TreeDrawing()
+        picture.art_max_width = 90  # full screen: as big as the screen allows
+        picture.show(shown.marks, shown.current, shown.title_text)
+        return picture
 
     def part_text(self, part: str | None = None) -> TreePartText:
         return self.content.tree_part(part or self.part)
