@@ -21,7 +21,9 @@ import attrs
 
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
-from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
+from circles_tui.core.proposed_network import (
+    NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, disagreements, gaps, proposed_network,
+)
 
 # Our own words: headings and labels that the worksheet content does not provide.
 TITLE = "Circles and Tree of Life"
@@ -343,7 +345,7 @@ def _network(workbook: Workbook, content: Wording, private: bool, child_view: bo
     ]
     if private:
         headers.append(f"{LABELS['concerns']} ({PRIVATE})")
-    rows = []
+    rows: dict[bool, list[tuple[str, ...]]] = {True: [], False: []}  # natural network or not
     for entry in proposed_network(workbook, content):
         person = entry.person
         appears = [f"{content.circle(c).short}: {content.circle(c).ring_label(r)}" for c, r in entry.circles]
@@ -352,8 +354,9 @@ def _network(workbook: Workbook, content: Wording, private: bool, child_view: bo
         knows = [who_knows.ring_label(entry.knows_worries) if entry.knows_worries else ""]
         if entry.who_will_tell:
             knows.append(f"{tell_field.label}: {entry.who_will_tell}")
+        never_met = NEVER_MET if entry.never_met else ""
         row = [
-            join([person.name, person.relationship, entry.lives], "\n"),
+            join([person.name, person.relationship, entry.lives, never_met], "\n"),
             "\n".join(appears),
             "\n".join(content.named_by.get(s, s) for s in entry.suggested_by),
             join(knows, "\n"),
@@ -363,11 +366,15 @@ def _network(workbook: Workbook, content: Wording, private: bool, child_view: bo
         if private:
             flag = [LABELS["discuss"]] if entry.discuss_before_inviting else []
             row.append("\n".join(flag + list(entry.concerns)))
-        rows.append(tuple(row))
+        rows[entry.natural].append(tuple(row))
     blocks: list[Block] = [Para(NETWORK_NOTE)]
-    blocks.append(Table(tuple(headers), tuple(rows)) if rows else Para(NOBODY))
+    if not rows[True] and not rows[False]:
+        blocks.append(Para(NOBODY))
+    for natural, heading in ((True, NATURAL_TITLE), (False, PROFESSIONALS_TITLE)):
+        if rows[natural]:  # family and friends apart from professionals
+            blocks += [Heading(3, heading), Table(tuple(headers), tuple(rows[natural]))]
     if not child_view:  # supervision items, not for the child's copy
-        found = disagreements(workbook, content)
+        found = disagreements(workbook, content, include_private=private)
         blocks.append(Heading(3, DISAGREEMENTS))
         blocks.append(Items(tuple(Item("", s) for s in found)) if found else Para(NONE_FOUND))
     holes = gaps(workbook, content)

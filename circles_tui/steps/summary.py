@@ -20,13 +20,17 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.core.model import Workbook
-from circles_tui.core.proposed_network import NetworkEntry, anyone_placed, disagreements, gaps, proposed_network
+from circles_tui.core.proposed_network import (
+    NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, NetworkEntry, anyone_placed, disagreements,
+    gaps, proposed_network,
+)
 from circles_tui.steps.step import Progress, Step
 
 NOT_DECIDING = (
     "A starting point for planning with the family: this list suggests, it never decides "
     "who is invited."
 )
+GROUP_NAMES = {"supporters": "the supporter circles", "tree": "the Tree of Life"}
 
 
 class SummaryStep(Step):
@@ -141,19 +145,27 @@ class SummaryStep(Step):
         kept = network.highlighted_option.id if network.highlighted_option else None
         entries = self.entries(workbook)
         options: list[Option | None] = []
+        heading = None
         for entry in entries:
+            # Family and friends apart from professionals, each grouped by the circle
+            # (or the supporters, or the tree) where they first appear.
+            here = (entry.natural, entry.group)
             if options:
                 options.append(None)
+            if here != heading:
+                heading = here
+                options.append(Option(self._heading(entry), id=f"heading-{len(options)}",
+                                      disabled=True))
             options.append(Option(self._card(workbook, entry), id=entry.person.id))
         network.set_options(options)
         ids = [e.person.id for e in entries]
         if ids:
-            network.highlighted = ids.index(kept) if kept in ids else 0
+            network.highlighted = network.get_option_index(kept if kept in ids else ids[0])
         network.border_subtitle = f"{len(ids)} {'person' if len(ids) == 1 else 'people'}"
         network.display = bool(ids)
         self.query_one("#network-empty").display = not ids
 
-        talk = list(disagreements(workbook, self.content))
+        talk = list(disagreements(workbook, self.content, include_private=not self.child_view))
         if self._hide_false(workbook):
             false_title = self.content.supporter("false").title
             talk = [line for line in talk if false_title not in line]
@@ -164,6 +176,12 @@ class SummaryStep(Step):
             _bullets(list(gaps(workbook, self.content)), "No gaps found.")
         )
 
+    def _heading(self, entry: NetworkEntry) -> Content:
+        side = NATURAL_TITLE if entry.natural else PROFESSIONALS_TITLE
+        where = GROUP_NAMES.get(entry.group) or self.content.circle(entry.group).short
+        return Content.assemble((side, "bold underline"), ("  ·  first named in ", "dim"),
+                                (where, "bold"))
+
     def _card(self, workbook: Workbook, entry: NetworkEntry) -> Content:
         """Everything about one person, a few short lines, all of it literal text."""
         content, person = self.content, entry.person
@@ -172,6 +190,8 @@ class SummaryStep(Step):
         if person.relationship:
             head.append(f" ({person.relationship})")
         head.append(f"  ·  lives in {entry.lives}" if entry.lives else "  ·  where they live not known")
+        if entry.never_met:
+            head += ["  ", (NEVER_MET, "italic $text-accent")]
         if entry.discuss_before_inviting and not self.child_view:
             head += ["  ", ("⚑ discuss before inviting", "bold $text-warning")]
         lines = [Content.assemble(*head)]

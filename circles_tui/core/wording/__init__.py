@@ -130,6 +130,9 @@ class Wording:
     ai_stages: tuple[AIStage, ...]
     ai_guidance: str
     meeting: MeetingText
+    # Words that mark a relationship as a professional one (matched case-blind inside the
+    # relationship), so the network list shows family and friends apart from professionals.
+    professional_roles: tuple[str, ...] = ()
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
@@ -223,7 +226,13 @@ def _read(doc: dict[str, Any]) -> Wording:
     name = reader.text(reader.table(doc, "content", ""), "name", "content")
     # A content file written before the meeting steps existed borrows the bundled words.
     meeting = reader.meeting(doc["meeting"]) if "meeting" in doc else bundled().meeting
-    return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting)
+    network = reader.table(doc, "network", "") if "network" in doc else {}
+    roles = (
+        tuple(r.casefold() for r in reader.texts(network, "professional_roles", "network"))
+        if network else bundled().professional_roles
+    )
+    return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting,
+                   roles)
 
 
 class _Reader:
