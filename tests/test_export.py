@@ -142,6 +142,16 @@ def test_network_lists_family_and_friends_apart_from_professionals_and_marks_nev
     assert "has a concern noted" not in redacted
 
 
+def test_a_hold_on_contact_is_in_the_practitioners_export_only(complete_example):
+    markdown = render(complete_example, "markdown", CONTENT, ExportOptions())
+    assert markdown.count("Hold on contact: until Kerry agrees, asked by Mum (Kerry), on 17 March") == 1
+    # In the people list too, marked practitioner-only.
+    assert ("- **Hold on contact** *(Practitioner only)*: until Kerry agrees, asked by Mum (Kerry), "
+            "on 17 March") in markdown
+    for options in (ExportOptions(child_view=True), ExportOptions(redact=True)):
+        assert "Kerry agrees" not in render(complete_example, "markdown", CONTENT, options)
+
+
 def test_circle_pictures_put_every_name_in_its_ring(complete_example):
     for circle_id in CIRCLE_IDS:
         circle = CONTENT.circle(circle_id)

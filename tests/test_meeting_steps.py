@@ -109,6 +109,19 @@ async def test_invitations_list_the_proposed_network_with_names_as_data():
             "nanna-jo", "dad"}
 
 
+async def test_invitations_show_a_hold_on_contact_to_the_practitioner_only():
+    from circles_tui.core.edits.people import hold_contact
+
+    app = invitations(hold_contact("nanna-jo", "Mum agrees", "Mum", family()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        options = app.query_one("#invitees", OptionList)
+        prompt = str(options.get_option("nanna-jo").prompt)
+        assert "Hold on contact: until Mum agrees, asked by Mum" in prompt
+        await press(pilot, "f2")
+        assert "Hold on contact" not in str(options.get_option("nanna-jo").prompt)
+
+
 def highlight(app: StepHarness, person_id: str) -> None:
     options = app.query_one("#invitees", OptionList)
     options.highlighted = options.get_option_index(person_id)

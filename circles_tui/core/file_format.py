@@ -256,7 +256,8 @@ class _WorkbookReader:
 
     def _person(self, t: dict[str, Any], p: str) -> Person:
         self._only(t, p, {"id", "name", "relationship", "lives", "contact", "note",
-                          "practitioner_note", "living", "known", "concern"})
+                          "practitioner_note", "living", "known", "concern", "hold_until",
+                          "hold_asked_by"})
         return Person(
             id=self._str(t, "id", p, required=True),
             name=self._str(t, "name", p, required=True),
@@ -268,6 +269,8 @@ class _WorkbookReader:
             living=self._bool(t, "living", p, default=True),
             known=self._bool(t, "known", p, default=True),
             concern=self._str(t, "concern", p),
+            hold_until=self._str(t, "hold_until", p),
+            hold_asked_by=self._str(t, "hold_asked_by", p),
         )
 
     def _placement(self, circle: str, t: dict[str, Any], p: str) -> Placement:

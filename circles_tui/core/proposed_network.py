@@ -87,6 +87,18 @@ def proposed_network(workbook: Workbook, content: Wording | None = None) -> tupl
     return tuple(entries)
 
 
+HOLD_TITLE = "Hold on contact"
+
+
+def contact_hold(person: Person) -> str:
+    """The hold on contacting someone, as one line ("until Kerry agrees, asked by Mum"),
+    or "" when there is none. Practitioner-only, like the concern."""
+    if not person.on_hold:
+        return ""
+    asked = person.hold_asked_by.strip()
+    return f"until {person.hold_until.strip()}" + (f", asked by {asked}" if asked else "")
+
+
 def is_professional(person: Person, content: Wording) -> bool:
     """Whether the relationship names a professional role (the wording file lists them)."""
     relationship = person.relationship.casefold()

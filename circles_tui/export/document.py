@@ -22,7 +22,8 @@ import attrs
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
 from circles_tui.core.proposed_network import (
-    NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, disagreements, gaps, proposed_network,
+    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, contact_hold, disagreements, gaps,
+    proposed_network,
 )
 
 # Our own words: headings and labels that the worksheet content does not provide.
@@ -229,6 +230,8 @@ def _people(workbook: Workbook, private: bool) -> Section:
             children.append(Item(PRIVATE, person.practitioner_note, private=True))
         if private and person.concern:
             children.append(Item(LABELS["concern"], person.concern, private=True))
+        if private and person.on_hold:
+            children.append(Item(HOLD_TITLE, contact_hold(person), private=True))
         items.append(Item(person.name, _person_line(person), tuple(children)))
     blocks: tuple[Block, ...] = (Items(tuple(items)),) if items else (Para(NOBODY),)
     return Section("people", PEOPLE, blocks)
@@ -365,6 +368,8 @@ def _network(workbook: Workbook, content: Wording, private: bool, child_view: bo
         ]
         if private:
             flag = [LABELS["discuss"]] if entry.discuss_before_inviting else []
+            if person.on_hold:
+                flag.append(f"{HOLD_TITLE}: {contact_hold(person)}")
             row.append("\n".join(flag + list(entry.concerns)))
         rows[entry.natural].append(tuple(row))
     blocks: list[Block] = [Para(NETWORK_NOTE)]

@@ -57,7 +57,8 @@ def _strip_private(workbook: Workbook, drop_false: bool) -> Workbook:
     return attrs.evolve(
         workbook,
         about=attrs.evolve(workbook.about, practitioner_note=""),
-        people=tuple(attrs.evolve(p, practitioner_note="", concern="") for p in workbook.people),
+        people=tuple(attrs.evolve(p, practitioner_note="", concern="", hold_until="", hold_asked_by="")
+                     for p in workbook.people),
         circles={
             c: tuple(attrs.evolve(p, practitioner_note="") for p in ps)
             for c, ps in workbook.circles.items()

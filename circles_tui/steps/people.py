@@ -23,7 +23,9 @@ from circles_tui.core.edits.people import new_person_id
 from circles_tui.core.model import Person, Workbook
 from circles_tui.core.places import place_names
 from circles_tui.core.progress import people_progress
+from circles_tui.core.proposed_network import HOLD_TITLE, contact_hold
 from circles_tui.dialogs.common import ConfirmDialog, TextDialog
+from circles_tui.dialogs.meeting_forms import FormDialog, FormField
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
 from circles_tui.steps.step import Progress, Step
 
@@ -80,6 +82,8 @@ class PeopleStep(Step):
         Binding("e", "edit", "Edit"),
         Binding("r", "rename", "Rename"),
         Binding("m", "merge", "Merge"),
+        Binding("h", "hold", "Hold contact",
+                tooltip="Put a hold on contacting this person, or lift it (practitioner only)"),
         Binding("x", "delete", "Delete"),
         Binding("delete", "delete", "Delete", show=False),
     ]
@@ -121,6 +125,8 @@ class PeopleStep(Step):
                 name.append("\n" + self._living(person), style="not bold")
             if person.concern and not self.child_view:
                 name.append("\n⚑ concern", style="not bold")
+            if person.on_hold and not self.child_view:
+                name.append("\n⊘ hold on contact", style="not bold")
             row = {
                 "name": name,
                 "relationship": Text(person.relationship),
@@ -213,6 +219,7 @@ class PeopleStep(Step):
             line("Contact", person.contact, private=True)
             line("Note", person.practitioner_note, private=True)
             line("Concern, discuss before inviting", person.concern, private=True)
+            line(HOLD_TITLE, contact_hold(person), private=True)
         detail.update(Content("\n").join(lines))
 
     @on(DataTable.RowHighlighted)
@@ -220,7 +227,9 @@ class PeopleStep(Step):
         self._describe()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "rename", "delete", "merge"):
+        if action == "hold" and self.child_view:  # a hold is practitioner-only: not offered
+            return False
+        if action in ("edit", "rename", "delete", "merge", "hold"):
             if not self.is_mounted or self._selected() is None:
                 return None
             if action == "merge" and self.workbook is not None and len(self.workbook.people) < 2:
@@ -269,6 +278,29 @@ class PeopleStep(Step):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
+
+    @work
+    async def action_hold(self) -> None:
+        """Put a hold on contacting someone (until what, who asked), or lift it."""
+        person = self._selected()
+        if person is None or self.child_view:
+            return
+        values = await self.app.push_screen_wait(FormDialog(
+            f"{HOLD_TITLE}: {person.name}",
+            (FormField("until", "Until", person.hold_until,
+                       help="What has to happen first, like 'Kerry agrees'. Leave blank to lift "
+                            "the hold.", private=True),
+             FormField("asked_by", "Asked for by", person.hold_asked_by,
+                       help="Who asked for the hold, and when.", private=True)),
+            help="Nobody contacts them until then. Practitioner only: never shown in child "
+                 "view or in shared copies.",
+        ))
+        if values is None:
+            return
+        until = values["until"].strip()
+        label = (f"Put a hold on contacting {person.name}" if until
+                 else f"Lifted the hold on contacting {person.name}")
+        self.edit(partial(people.hold_contact, person.id, until, values["asked_by"]), label)
 
     @work
     async def action_rename(self) -> None:

@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 
 from circles_tui.core.model import Workbook
 from circles_tui.core.proposed_network import (
-    NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, NetworkEntry, anyone_placed, disagreements,
-    gaps, proposed_network,
+    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, NetworkEntry, anyone_placed,
+    contact_hold, disagreements, gaps, proposed_network,
 )
 from circles_tui.steps.step import Progress, Step
 
@@ -194,6 +194,8 @@ class SummaryStep(Step):
             head += ["  ", (NEVER_MET, "italic $text-accent")]
         if entry.discuss_before_inviting and not self.child_view:
             head += ["  ", ("⚑ discuss before inviting", "bold $text-warning")]
+        if person.on_hold and not self.child_view:
+            head += ["  ", ("⊘ hold on contact", "bold $text-error")]
         lines = [Content.assemble(*head)]
 
         narrow = bool(self.size.width) and self.size.width < 100
@@ -239,6 +241,7 @@ class SummaryStep(Step):
             (view_field.label, view_field.label_of(entry.yp_view) if entry.yp_view else ""),
         )
         if not self.child_view:
+            line((f"{HOLD_TITLE} (practitioner only)", contact_hold(person)), style="$text-error")
             line(("Concerns (practitioner only)", "; ".join(entry.concerns)),
                  style="$text-warning")
         return Content("\n").join(lines)
