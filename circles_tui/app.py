@@ -31,6 +31,7 @@ from circles_tui.screens.start import StartScreen
 from circles_tui.screens.workspace import WorkspaceScreen
 from circles_tui.steps.step import Step
 from circles_tui.type_ahead import TypeAhead
+from circles_tui.widgets.circle_colours import circle_colour_variables
 
 AUTOSAVE_DELAY = 0.4  # seconds after the last edit; the brief promises a save within a second
 
@@ -52,6 +53,9 @@ HIGH_CONTRAST = Theme(
 
 class CirclesApp(TypeAhead, App[int]):
     """circles-tui: one workbook at a time, saved as you go."""
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return circle_colour_variables(self.current_theme)
 
     CSS_PATH = "app.tcss"
     TITLE = "circles-tui"

@@ -23,6 +23,11 @@ class StepHarness(TypeAhead, App):
         Binding("f2", "toggle_child_view", "Child view"),
     ]
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        from circles_tui.widgets.circle_colours import circle_colour_variables
+
+        return circle_colour_variables(self.current_theme)  # as the app gives its steps
+
     def __init__(self, step: Step, workbook: Workbook) -> None:
         super().__init__()
         self.step = step

@@ -118,8 +118,10 @@ async def test_steps_are_listed_in_order_with_progress_marks(complete):
         labels = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
         titles = [label[2:] for label in labels]
         circles = [c.short for c in app.content.circles]
-        assert titles == ["About", *circles, "Supporters", "Tree of Life", "People", "Summary",
-                          "Invitations", "The child's voice", "The family plan"]
+        # The warm-up first (Who matters, the Tree of Life), before trust and worries.
+        assert titles == ["About", circles[0], "Tree of Life", *circles[1:], "Supporters",
+                          "People", "Summary", "Invitations", "The child's voice",
+                          "The family plan"]
         assert all(label[0] in "○◐●" for label in labels)
         assert labels[1].startswith("●")  # who-matters is filled in the complete example
 
@@ -171,9 +173,10 @@ async def test_a_step_first_opened_in_child_view_starts_in_child_view(complete):
         screen.show_step(1)
         await pilot.pause()
         assert screen.steps[1].child_words  # the child's wording of the question
-        screen.show_step(6)
+        supporters = [step.step_title for step in screen.steps].index("Supporters")
+        screen.show_step(supporters)
         await pilot.pause()
-        columns = {c.kind.id: c.display for c in screen.steps[6].query(SupporterColumn)}
+        columns = {c.kind.id: c.display for c in screen.steps[supporters].query(SupporterColumn)}
         assert columns == {"emotional": True, "practical": True, "fair-weather": True,
                            "false": False}
 

@@ -136,6 +136,11 @@ BROKEN = [
         lambda t: None, id="deeply nested",
     ),
     pytest.param("", "named_by", "'named_by' must be a table", lambda t: None, id="empty file"),
+    pytest.param(
+        BASE.replace('"services-suggest", "supporters"', '"supporters"'),
+        "steps.order", "must list each of these steps once", lambda t: line_of(t, "order = ["),
+        id="a step left out of the order",
+    ),
 ]
 
 
@@ -209,3 +214,23 @@ def test_a_content_file_with_a_key_of_thousands_of_parts_is_refused_at_once(tmp_
     with pytest.raises(WordingError) as caught:
         load_wording(file)
     assert caught.value.line == 2 and "far too many parts" in caught.value.problem
+
+
+def test_the_wording_sets_the_step_order(tmp_path):
+    from circles_tui.core.wording import STEP_IDS
+
+    assert bundled().step_order == (
+        "about", "who-matters", "tree", "trusted-adults", "who-knows", "who-could-help",
+        "services-suggest", "supporters", "people", "summary", "invitations", "child-voice",
+        "family-plan",
+    )
+    assert sorted(bundled().step_order) == sorted(STEP_IDS)
+    file = tmp_path / "ours.toml"
+    file.write_text(BASE.replace('"about", "who-matters", "tree",', '"about", "tree", "who-matters",'),
+                    encoding="utf-8")
+    assert load_wording(file).step_order[:3] == ("about", "tree", "who-matters")
+    # A wording file written before the order was in it takes the bundled one.
+    start = BASE.index("[steps]")
+    older = BASE[:start] + BASE[BASE.index("[named_by]"):]
+    file.write_text(older, encoding="utf-8")
+    assert load_wording(file).step_order == bundled().step_order

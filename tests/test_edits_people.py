@@ -62,3 +62,22 @@ def test_remove_takes_someone_out_of_every_place():
     assert "nan" not in removed.people_by_id()
     assert removed.appearances("nan") == []
     assert people.remove("nan", removed) is removed  # already gone: nothing to do
+
+
+def test_hold_contact_sets_and_lifts_a_hold():
+    workbook = small_workbook()
+    held = people.hold_contact("aunt", " Mum agrees ", "Mum", workbook)
+    aunt = held.person("aunt")
+    assert (aunt.hold_until, aunt.hold_asked_by, aunt.on_hold) == ("Mum agrees", "Mum", True)
+    assert not workbook.person("aunt").on_hold
+    assert people.hold_contact("aunt", "Mum agrees", "Mum", held) is held  # nothing changed
+    lifted = people.hold_contact("aunt", "  ", "Mum", held).person("aunt")
+    assert (lifted.hold_until, lifted.hold_asked_by, lifted.on_hold) == ("", "", False)
+    with pytest.raises(EditRefused, match="no longer in the workbook"):
+        people.hold_contact("aunt", "Mum agrees", "", people.remove("aunt", workbook))
+
+
+def test_merging_keeps_a_hold_either_person_had():
+    workbook = people.hold_contact("aunt", "Mum agrees", "Mum", small_workbook())
+    merged = people.merge("nan", "aunt", workbook).person("nan")
+    assert (merged.hold_until, merged.hold_asked_by) == ("Mum agrees", "Mum")

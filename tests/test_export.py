@@ -126,6 +126,32 @@ def test_complete_example_says_everything(complete_example):
     assert "**Practitioner only:** Check police information-sharing outcome" in markdown
 
 
+def test_network_lists_family_and_friends_apart_from_professionals_and_marks_never_met():
+    workbook = small_workbook()
+    workbook = attrs.evolve(workbook, people=workbook.people + (
+        Person("cousin", "Cousin Ola", "cousin", known=False),), tree={
+        **workbook.tree, "roots": attrs.evolve(workbook.tree["roots"], people=("cousin",))})
+    markdown = render(workbook, "markdown", CONTENT, ExportOptions())
+    network = markdown[markdown.index("## Proposed network list"):]
+    natural, professionals = network.index("### Family and friends"), network.index("### Professionals")
+    assert natural < network.index("Nanna Jo") < professionals < network.index("Mrs Khan")
+    assert "never met: could we ask?" in network[network.index("Cousin Ola"):]
+    # A concern held close is a practitioner-only talking point: not in a redacted copy.
+    assert "Dad has a concern noted" in markdown
+    redacted = render(workbook, "markdown", CONTENT, ExportOptions(redact=True))
+    assert "has a concern noted" not in redacted
+
+
+def test_a_hold_on_contact_is_in_the_practitioners_export_only(complete_example):
+    markdown = render(complete_example, "markdown", CONTENT, ExportOptions())
+    assert markdown.count("Hold on contact: until Kerry agrees, asked by Mum (Kerry), on 17 March") == 1
+    # In the people list too, marked practitioner-only.
+    assert ("- **Hold on contact** *(Practitioner only)*: until Kerry agrees, asked by Mum (Kerry), "
+            "on 17 March") in markdown
+    for options in (ExportOptions(child_view=True), ExportOptions(redact=True)):
+        assert "Kerry agrees" not in render(complete_example, "markdown", CONTENT, options)
+
+
 def test_circle_pictures_put_every_name_in_its_ring(complete_example):
     for circle_id in CIRCLE_IDS:
         circle = CONTENT.circle(circle_id)

@@ -153,7 +153,8 @@ def hostile_workbook() -> Workbook:
     people = tuple(
         Person(pid, name, relationship=trap(f"{pid}.rel"), lives=trap(f"{pid}.lives"),
                contact=trap(f"{pid}.contact"), note=trap(f"{pid}.note"),
-               practitioner_note=trap(f"{pid}.pnote"), concern=trap(f"{pid}.concern"))
+               practitioner_note=trap(f"{pid}.pnote"), concern=trap(f"{pid}.concern"),
+               hold_until=trap(f"{pid}.hold"), hold_asked_by=trap(f"{pid}.holdby"))
         for pid, name in NAMES.items()
     )
     circles = {
@@ -398,8 +399,14 @@ def workspace(app: HostileApp) -> WorkspaceScreen:
 
 
 async def next_step(pilot, app: HostileApp, title: str) -> None:
-    await press(pilot, "right_square_bracket")
+    """Go on to `title`: with ] when it is the next step in the guided order, else by the
+    step list (the Tree of Life sits between Who matters and the other circles)."""
     screen = workspace(app)
+    titles = [step.step_title for step in screen.steps]
+    if titles.index(title) == screen.current + 1:
+        await press(pilot, "right_square_bracket")
+    else:
+        await jump_to(pilot, app, title)
     assert screen.steps[screen.current].step_title == title
 
 
@@ -701,7 +708,8 @@ async def people_step(pilot, app: HostileApp, workbook: Workbook) -> None:
               f"Contact (practitioner only): {person.contact}",
               f"Note (practitioner only): {person.practitioner_note}",
               f"Concern, discuss before inviting (practitioner only): {person.concern}",
-              within="#person-detail-box")
+              f"Hold on contact (practitioner only): until {person.hold_until}, asked by "
+              f"{person.hold_asked_by}", within="#person-detail-box")
 
     # The dialogs, for the last person (the one whose name is an HTML script tag).
     where = f"People: {person.id}"
@@ -762,7 +770,7 @@ async def summary_step(pilot, app: HostileApp, workbook: Workbook) -> None:
         person = entry.person
         shows(app, f"Summary: {person.id}", f"{person.name} ({person.relationship})",
               f"lives in {person.lives}", f"Concerns (practitioner only): {person.concern}",
-              within="#network")
+              f"until {person.hold_until}", within="#network")
     # What the circles disagree about, and the gaps: the first lines are in view.
     talk, missing = disagreements(workbook, app.content), gaps(workbook, app.content)
     assert talk and missing
@@ -873,7 +881,8 @@ async def child_view(pilot, app: HostileApp, workbook: Workbook) -> None:
     # are looked for in the table; the selected person's name heads the box below it.
     shows(app, "child view: People", *(p.name for p in workbook.people if len(p.name) <= 20),
           person.name, person.note)
-    hides(app, "child view: People", person.contact, person.practitioner_note, person.concern)
+    hides(app, "child view: People", person.contact, person.practitioner_note, person.concern,
+          person.hold_until, person.hold_asked_by)
     await press(pilot, "e")
     assert isinstance(app.screen, PersonEditDialog)
     await fields_shown(pilot, app, "child view: edit person", name=person.name, note=person.note)
@@ -882,7 +891,8 @@ async def child_view(pilot, app: HostileApp, workbook: Workbook) -> None:
 
     await next_step(pilot, app, "Summary")
     shows(app, "child view: Summary", workbook.person("nan").name)
-    hides(app, "child view: Summary", workbook.person("nan").concern)
+    hides(app, "child view: Summary", workbook.person("nan").concern,
+          workbook.person("nan").hold_until)
     await press(pilot, "x")
     assert isinstance(app.screen, ExportDialog)
     name = f"{Path(app.workbook_path).stem}-child-view.md"

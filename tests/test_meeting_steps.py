@@ -109,6 +109,24 @@ async def test_invitations_list_the_proposed_network_with_names_as_data():
             "nanna-jo", "dad"}
 
 
+async def test_invitations_show_a_hold_on_contact_to_the_practitioner_only():
+    from circles_tui.core.edits.people import hold_contact
+
+    app = invitations(hold_contact("nanna-jo", "Mum agrees", "Mum", family()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        options = app.query_one("#invitees", OptionList)
+        prompt = str(options.get_option("nanna-jo").prompt)
+        assert "Hold on contact: until Mum agrees, asked by Mum" in prompt
+        await press(pilot, "f2")
+        assert "Hold on contact" not in str(options.get_option("nanna-jo").prompt)
+
+
+def highlight(app: StepHarness, person_id: str) -> None:
+    options = app.query_one("#invitees", OptionList)
+    options.highlighted = options.get_option_index(person_id)
+
+
 async def test_m_sets_the_meeting_details_and_refuses_a_wrong_date():
     app = invitations()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -126,6 +144,7 @@ async def test_f_records_the_family_decision_and_who_decided():
     app = invitations()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        highlight(app, "nanna-jo")  # the list is grouped by circle, then by name
         await press(pilot, "f")
         await choose(pilot, "yes")
         await type_text(pilot, "Mum and Mia")
@@ -149,6 +168,7 @@ async def test_a_records_who_asks_and_what_they_may_be_told():
     app = invitations()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        highlight(app, "nanna-jo")  # the list is grouped by circle, then by name
         await press(pilot, "a")
         await fill(pilot, asked_by="Dad", how="Phone", may_be_told="The worries",
                    consent_by="Mum", consent_on="2026-03-17", note="Ring first")
@@ -161,6 +181,7 @@ async def test_a_in_child_view_keeps_the_practitioner_note_out_of_sight():
     app = invitations(family(Meeting(invitations=())))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        highlight(app, "nanna-jo")  # the list is grouped by circle, then by name
         await press(pilot, "a")
         await fill(pilot, note="Ring first")
         await press(pilot, "f2", "a")
@@ -173,6 +194,7 @@ async def test_n_records_needs_and_their_details():
     app = invitations()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        highlight(app, "nanna-jo")  # the list is grouped by circle, then by name
         await press(pilot, "n")
         await tick(pilot, "video", "interpreter")
         await type_text(pilot, "Patois interpreter")

@@ -23,9 +23,51 @@ def by_name(workbook: Workbook):
     return {entry.person.name: entry for entry in proposed_network(workbook)}
 
 
-def test_entries_are_ordered_by_appearances_then_name():
-    names = [entry.person.name for entry in proposed_network(small_workbook())]
-    assert names == ["Nanna Jo", "Dad", "Kyle", "Mrs Khan", "Aunty Bea"]
+def test_family_and_friends_come_first_grouped_by_circle_then_professionals():
+    entries = proposed_network(small_workbook())
+    assert [(e.person.name, e.natural, e.group) for e in entries] == [
+        ("Dad", True, "who-matters"), ("Kyle", True, "who-matters"),
+        ("Nanna Jo", True, "who-matters"), ("Aunty Bea", True, "who-could-help"),
+        ("Mrs Khan", False, "trusted-adults"),  # a teacher: a professional
+    ]
+
+
+def test_the_list_never_ranks_by_number_of_mentions():
+    # Gran appears once, in the tree only; Nanna Jo appears eight times. Gran is not
+    # pushed down below anyone in her group for being mentioned less.
+    workbook = small_workbook()
+    workbook = attrs.evolve(
+        workbook,
+        people=workbook.people + (Person("gran", "Abigail Gran", "Dad's mum"),),
+        circles={**workbook.circles, "who-matters": workbook.circles["who-matters"]
+                 + (Placement("gran", 3),)},
+    )
+    names = [e.person.name for e in proposed_network(workbook) if e.group == "who-matters"]
+    assert names == ["Abigail Gran", "Dad", "Kyle", "Nanna Jo"]
+
+
+def test_professional_roles_come_from_the_wording_and_match_whole_words():
+    from circles_tui.core.proposed_network import is_professional
+
+    assert is_professional(Person("a", "A", "Mum's recovery worker"), CONTENT)
+    assert is_professional(Person("b", "B", "Class Teacher, Year 3"), CONTENT)
+    assert not is_professional(Person("c", "C", "Dad's sister"), CONTENT)
+    assert not is_professional(Person("d", "D", "Group leader at Brownies"), CONTENT)  # not "gp"
+    none = attrs.evolve(CONTENT, professional_roles=())
+    assert not is_professional(Person("b", "B", "Class teacher"), none)
+
+
+def test_never_met_living_relatives_stay_in_marked():
+    workbook = small_workbook()
+    workbook = attrs.evolve(
+        workbook,
+        people=workbook.people + (Person("cousin", "Cousin Ola", "cousin", known=False),),
+        circles={**workbook.circles, "who-could-help": workbook.circles["who-could-help"]
+                 + (Placement("cousin", 3),)},
+    )
+    entries = by_name(workbook)
+    assert entries["Cousin Ola"].never_met
+    assert not entries["Nanna Jo"].never_met
 
 
 def test_anyone_placed_agrees_with_the_list():
@@ -92,7 +134,97 @@ def test_disagreements_are_plain_sentences_with_content_wording():
         "and 'Young person's view' is 'Disagrees' (\"I want Dad there\").",
         "Sam Smith would go to Nanna Jo 'Straight away' (Who I would go to), but they are at "
         "'Doesn't know yet' in Who knows about the worries.",
+        "Mrs Khan is at 'Knows most things' in Who knows about the worries, but is in none of "
+        "the supporter circles.",
+        "Dad has a concern noted (practitioner only), but is in 'Closest to me' in People who "
+        "are important to me.",
     )
+
+
+def test_concern_sentences_are_left_out_when_not_private():
+    found = disagreements(small_workbook(), CONTENT, include_private=False)
+    assert not any("concern" in line for line in found)
+    assert len(found) == len(disagreements(small_workbook(), CONTENT)) - 1
+
+
+def _missed_case() -> Workbook:
+    """The issue's workbook: services suggest an aunt the child is unsure about, who is
+    in none of the child's circles; a false supporter with a concern in Who matters."""
+    return Workbook(
+        About(child="Mia"),
+        people=(Person("aunt", "Auntie Shanice", "Dad's sister"),
+                Person("gaz", "Gaz", "Mum's boyfriend", concern="Shouts at Mia")),
+        circles={
+            "who-matters": (Placement("gaz", 2, named_by="child"),),
+            "services-suggest": (Placement("aunt", 2, extras={
+                "reason": "She offered to help", "yp_view": "unsure"}),),
+        },
+        supporters={"false": (Supporter("gaz"),)},
+    )
+
+
+def test_services_suggest_someone_the_child_is_unsure_about():
+    assert (
+        "Auntie Shanice is at 'Could be involved' in People Children's Services think should "
+        "be involved, and 'Young person's view' is 'Not sure'."
+    ) in disagreements(_missed_case(), CONTENT)
+
+
+def test_services_suggest_someone_in_none_of_the_childs_circles():
+    assert (
+        "Auntie Shanice is in People Children's Services think should be involved, but in none "
+        "of Mia's own circles."
+    ) in disagreements(_missed_case(), CONTENT)
+
+
+def test_a_false_supporter_in_who_matters_at_any_ring():
+    assert (
+        "Gaz is among False supporters, but is in 'Important to me' in People who are "
+        "important to me."
+    ) in disagreements(_missed_case(), CONTENT)
+
+
+def test_a_person_with_a_concern_in_a_close_circle():
+    workbook = set_placements(_missed_case(), "trusted-adults", [Placement("gaz", 3)])
+    found = disagreements(workbook, CONTENT)
+    assert (
+        "Gaz has a concern noted (practitioner only), but is in 'Not sure' in Who I would go to."
+    ) in found
+    assert (
+        "Gaz has a concern noted (practitioner only), but is in 'Important to me' in People who "
+        "are important to me."
+    ) in found
+
+
+def test_a_services_concern_counts_as_a_concern():
+    workbook = _missed_case()
+    workbook = set_placements(workbook, "services-suggest", [Placement("aunt", 3, extras={
+        "reason": "Drinks", "reason_type": "concern"})])
+    workbook = set_placements(workbook, "trusted-adults", [Placement("aunt", 1)])
+    assert any(line.startswith("Auntie Shanice has a concern noted")
+               for line in disagreements(workbook, CONTENT))
+
+
+def test_someone_who_knows_the_worries_well_in_no_supporter_circle():
+    workbook = set_placements(_missed_case(), "who-knows", [Placement("aunt", 1), Placement("gaz", 2)])
+    found = [line for line in disagreements(workbook, CONTENT) if "supporter circles" in line]
+    assert found == [
+        "Auntie Shanice is at 'Knows most things' in Who knows about the worries, but is in "
+        "none of the supporter circles."
+    ]
+    supported = attrs.evolve(workbook, supporters={**workbook.supporters,
+                                                   "practical": (Supporter("aunt"),)})
+    assert not any("supporter circles" in line for line in disagreements(supported, CONTENT))
+
+
+def test_a_supporter_in_no_circle():
+    workbook = attrs.evolve(_missed_case(), people=_missed_case().people + (Person("jo", "Jo"),),
+                            supporters={"false": (Supporter("gaz"),),
+                                        "emotional": (Supporter("jo"),)})
+    found = disagreements(workbook, CONTENT)
+    assert "Jo is among Emotional supporters, but is in none of the circles." in found
+    # A false supporter in no circle is not a conversation point of this kind.
+    assert not any(line.startswith("Gaz is among False supporters, but is in none") for line in found)
 
 
 def test_disagreements_follow_the_content_wording():

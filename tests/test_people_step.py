@@ -171,6 +171,51 @@ async def test_e_and_enter_edit_details(key):
         assert cell(app, "nanna-jo", "living") == "Passed away, never met"
 
 
+async def test_h_puts_a_hold_on_contact_and_lifts_it():
+    from circles_tui.dialogs.meeting_forms import FormDialog
+
+    app = harness()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await select(pilot, app, "nanna-jo")
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#until", Input).value = "Mum agrees"
+        app.screen.query_one("#asked_by", Input).value = "Mum, 17 March"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        nan = app.session.workbook.person("nanna-jo")
+        assert (nan.hold_until, nan.hold_asked_by) == ("Mum agrees", "Mum, 17 March")
+        assert app.labels[-1] == "Put a hold on contacting Nanna Jo"
+        assert "hold on contact" in cell(app, "nanna-jo", "name")
+        assert "Hold on contact (practitioner only): until Mum agrees, asked by Mum, 17 March" in detail(app)
+        # Lifting it: the same key, a blank "Until".
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.screen.query_one("#until", Input).value == "Mum agrees"
+        app.screen.query_one("#until", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.session.workbook.person("nanna-jo").on_hold
+        assert app.labels[-1] == "Lifted the hold on contacting Nanna Jo"
+
+
+async def test_h_does_nothing_in_child_view_and_the_hold_stays_out_of_sight():
+    from circles_tui.core.edits.people import hold_contact
+
+    app = harness(hold_contact("nanna-jo", "Mum agrees", "Mum", family()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await select(pilot, app, "nanna-jo")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "hold" not in cell(app, "nanna-jo", "name") and "Mum agrees" not in detail(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]  # no dialog opened
+
+
 async def test_child_view_hides_contact_concern_and_practitioner_notes():
     app = harness()
     async with app.run_test(size=(120, 40)) as pilot:

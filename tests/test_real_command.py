@@ -240,7 +240,7 @@ def read_toml(path: Path) -> dict:
 
 
 def test_adding_someone_to_a_circle_in_the_real_terminal_is_saved(terminal, tmp_path):
-    """`circles FILE`, two steps on, `a`, a new name and relationship, ring 1, Ctrl+S, Ctrl+Q:
+    """`circles FILE`, three steps on, `a`, a new name and relationship, ring 1, Ctrl+S, Ctrl+Q:
     the person is on screen in the circle, then in the file in that circle, and nothing
     else in the file changed."""
     workbook = tmp_path / "mia.toml"
@@ -254,18 +254,22 @@ def test_adding_someone_to_a_circle_in_the_real_terminal_is_saved(terminal, tmp_
     terminal.press("F4")  # F4 opens it
     screen = terminal.wait_for("Steps")
     marks = step_marks(screen)
-    assert list(marks) == ["About", *(c.short for c in bundled().circles), "Supporters",
-                           "Tree of Life", "People", "Summary", "Invitations",
-                           "The child's voice", "The family plan"]
+    circles = [c.short for c in bundled().circles]
+    assert list(marks) == ["About", circles[0], "Tree of Life", *circles[1:], "Supporters",
+                           "People", "Summary", "Invitations", "The child's voice",
+                           "The family plan"]
     assert marks["Who matters"] == "●" and marks[circle.short] == "○"
     assert lock_path(workbook).exists()
 
-    # Two steps on, one key at a time as a person looks at each: the step's heading, and
-    # its keys in the footer, which show that the focus went with it.
-    for step in bundled().circles[:2]:
+    # Three steps on (Who matters, the Tree of Life, Who I'd go to), one key at a time as a
+    # person looks at each: something the step shows, and its keys in the footer, which
+    # show that the focus went with it.
+    first = bundled().circles[0]
+    for seen, what in ((first.title, first.short), ("Where I come from", "Tree of Life"),
+                       (circle.title, circle.short)):
         terminal.type("]")
-        terminal.wait_until(lambda s: step.title in s and " a Add " in footer(s),
-                            f"the {step.short!r} step with its keys in the footer")
+        terminal.wait_until(lambda s: seen in s and " a Add " in footer(s),
+                            f"the {what!r} step with its keys in the footer")
 
     terminal.type("a")
     terminal.wait_for(f"Add someone to “{circle.short}”")

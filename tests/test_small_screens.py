@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Footer
 
 from circles_tui.app import CirclesApp
+from circles_tui.core.wording import bundled
 from circles_tui.core import file_format
 from circles_tui.core.model import Placement
 from circles_tui.screens.picture import PictureScreen
@@ -20,7 +21,8 @@ from circles_tui.widgets.rings import RingsDiagram
 from circles_tui.widgets.tree_drawing import TreeDrawing
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-WHO_MATTERS, TREE = 1, 7  # step indexes
+# Step indexes, in the wording file's order.
+WHO_MATTERS, TREE = (bundled().step_order.index(step) for step in ("who-matters", "tree"))
 
 
 @pytest.fixture
@@ -67,7 +69,7 @@ async def test_the_step_list_folds_by_itself_on_a_narrow_screen(complete):
         assert "Step 2 of 13 · Who matters ●" in indicator_text(screen)
         assert "F4" in indicator_text(screen)  # the indicator names the key that opens the list
         await press(pilot, "right_square_bracket")
-        assert "Step 3 of 13 · Who I'd go to" in indicator_text(screen)
+        assert "Step 3 of 13 · Tree of Life" in indicator_text(screen)
         # Wider than 100 columns, the list comes back by itself.
         await pilot.resize_terminal(120, 40)
         await pilot.pause()

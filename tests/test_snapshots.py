@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from circles_tui.app import CirclesApp
+from circles_tui.core.wording import bundled
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-STEPS = ["about", "who-matters", "trusted-adults", "who-knows", "who-could-help",
-         "services-suggest", "supporters", "tree", "people", "summary",
-         "invitations", "child-voice", "family-plan"]
+# The guided order the wording file sets: each snapshot is named after its step.
+STEPS = list(bundled().step_order)
 SIZES = {"small": (80, 24), "large": (120, 40)}
 
 

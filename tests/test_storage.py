@@ -384,3 +384,13 @@ def test_history_is_limited(monkeypatch):
     for _ in range(limit):
         assert work.redo() is not None
     assert len(work.workbook.people) == limit + 25
+
+
+def test_a_hold_on_contact_is_read_and_written(complete_example):
+    sue = complete_example.person("grandma-sue")
+    assert (sue.hold_until, sue.hold_asked_by) == ("Kerry agrees", "Mum (Kerry), on 17 March")
+    text = dumps(complete_example)
+    assert 'hold_until = "Kerry agrees"' in text
+    lifted = replace_person(complete_example, attrs.evolve(sue, hold_until="", hold_asked_by=""))
+    assert "hold_until" not in dumps(lifted) and "hold_asked_by" not in dumps(lifted)
+    assert parse_workbook(text.encode("utf-8")).person("grandma-sue") == sue

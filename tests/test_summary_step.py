@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Input, OptionList, RadioSet
 from circles_tui.core.wording import bundled
 from circles_tui.dialogs.confirm import ConfirmDialog
 from circles_tui.dialogs.export import ExportDialog, default_path
-from circles_tui.core.model import Workbook
+from circles_tui.core.model import Person, Placement, Workbook
 from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
 from circles_tui.steps.summary import NOT_DECIDING, SummaryStep
 from tests.harness import StepHarness
@@ -29,6 +29,7 @@ def cards(app: StepHarness) -> dict[str, str]:
     return {
         option.id: option.prompt.plain
         for option in (network.get_option_at_index(i) for i in range(network.option_count))
+        if not option.disabled  # the group headings
     }
 
 
@@ -269,3 +270,38 @@ def test_snapshot_export_dialog(snap_compare, complete_example):
         await pilot.press("x")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_export)
+
+
+async def test_a_hold_on_contact_shows_on_the_card_but_not_in_child_view():
+    from circles_tui.core.edits.people import hold_contact
+
+    app = harness(hold_contact("aunt", "Mum agrees", "Mum", small_workbook()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        aunt = cards(app)["aunt"]
+        assert "⊘ hold on contact" in aunt
+        assert "Hold on contact (practitioner only): until Mum agrees, asked by Mum" in aunt
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "hold on contact" not in cards(app)["aunt"].casefold()
+
+
+async def test_never_met_relatives_are_listed_and_marked():
+    workbook = small_workbook()
+    workbook = attrs.evolve(workbook, people=workbook.people + (
+        Person("ola", "Cousin Ola", "cousin", known=False),), circles={
+        **workbook.circles, "who-could-help": workbook.circles["who-could-help"]
+        + (Placement("ola", 3),)})
+    app = harness(workbook)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "never met: could we ask?" in cards(app)["ola"]
+        network = app.query_one("#network", OptionList)
+        headings = [option.prompt.plain for option in
+                    (network.get_option_at_index(i) for i in range(network.option_count))
+                    if option.disabled]
+        assert headings == [
+            "Family and friends  ·  first named in Who matters",
+            "Family and friends  ·  first named in Who could help",
+            "Professionals  ·  first named in Who I'd go to",
+        ]

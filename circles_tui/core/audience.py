@@ -99,6 +99,8 @@ FIELDS: dict[str, Rule] = {
     "Person.living": DATA,
     "Person.known": DATA,
     "Person.concern": PRIVATE,
+    "Person.hold_until": PRIVATE,  # a hold on contact is the practitioner's to keep
+    "Person.hold_asked_by": PRIVATE,
     "Placement.person": DATA,
     "Placement.ring": DATA,
     "Placement.named_by": DATA,

@@ -31,6 +31,8 @@ FIELD_LABELS: dict[str, str] = {
     "Person.living": "Living",
     "Person.known": "The child knows them",
     "Person.concern": "Concern (discuss before inviting)",
+    "Person.hold_until": "Hold on contact until",
+    "Person.hold_asked_by": "Hold asked for by",
     "Placement.person": "Person",
     "Placement.ring": "Ring",
     "Placement.named_by": "Named by",

@@ -121,6 +121,14 @@ class Person:
     living: bool = True
     known: bool = True  # False for someone the child never met
     concern: str = ""  # practitioner-only: discuss before inviting
+    # A hold on contact, practitioner-only: nobody contacts them until this ("Kerry
+    # agrees"); `hold_asked_by` is who asked for it. No hold while `hold_until` is blank.
+    hold_until: str = ""
+    hold_asked_by: str = ""
+
+    @property
+    def on_hold(self) -> bool:
+        return bool(self.hold_until.strip())
 
 
 @attrs.frozen(field_transformer=_printable_text)

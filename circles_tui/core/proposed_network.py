@@ -12,6 +12,7 @@ our own are the glue between them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -26,6 +27,10 @@ ROLES: tuple[str, ...] = ("emotional", "practical", "safety", "care")
 # Supporter kinds that say what role someone already plays.
 _SUPPORTER_ROLES = {"emotional": "emotional", "practical": "practical"}
 NEAREST, MIDDLE, OUTER = 1, 2, 3
+# How the list's two halves and a never-met relative are named, on screen and in exports.
+NATURAL_TITLE = "Family and friends"
+PROFESSIONALS_TITLE = "Professionals"
+NEVER_MET = "never met: could we ask?"
 
 
 @attrs.frozen
@@ -44,6 +49,9 @@ class NetworkEntry:
     concerns: tuple[str, ...]  # practitioner-only
     discuss_before_inviting: bool
     yp_view: str  # the services-suggest yp_view choice id, or ""
+    never_met: bool = False  # living, but the child has never met them: could we ask?
+    natural: bool = True  # family and friends; False for professionals
+    group: str = ""  # where the list shows them: see GROUPS
 
     @property
     def appearances(self) -> int:
@@ -53,21 +61,51 @@ class NetworkEntry:
         return next((ring for c, ring in self.circles if c == circle), None)
 
 
-def proposed_network(workbook: Workbook, content: Wording | None = None) -> tuple[NetworkEntry, ...]:
-    """One entry for everyone placed anywhere: most appearances first, then by name.
+# The list's groups in the order shown: each person sits under the first circle they are
+# in (family voice first), else under the supporters, else under the tree.
+GROUPS: tuple[str, ...] = (*CIRCLE_IDS, "supporters", "tree")
 
-    People who have died, or whom the child never met, are left out: they can be
-    leaves of the tree but cannot be asked to help. `content` words the concerns
-    that come from a placement (defaults to the bundled wording).
+
+def proposed_network(workbook: Workbook, content: Wording | None = None) -> tuple[NetworkEntry, ...]:
+    """One entry for every living person placed anywhere.
+
+    Family and friends (the natural network) come first, then professionals; within
+    each, people are grouped by where they first appear (`GROUPS`), then by name. The
+    list never ranks people by how often they are mentioned: a grandmother seen only at
+    Christmas may become the child's home. People who have died are left out (they can
+    be leaves of the tree but cannot be asked to help); living relatives the child has
+    never met stay in, marked `never_met`. `content` words the concerns that come from
+    a placement and names the professional relationships (defaults to the bundled
+    wording).
     """
     content = content or bundled()
     where = _Whereabouts(workbook)
     entries = [_entry(where, content, person) for person in _listed(workbook, where)]
     order = {person.id: index for index, person in enumerate(workbook.people)}
-    entries.sort(
-        key=lambda e: (-e.appearances, e.person.name.casefold(), order[e.person.id])
-    )
+    entries.sort(key=lambda e: (
+        not e.natural, GROUPS.index(e.group), e.person.name.casefold(), order[e.person.id],
+    ))
     return tuple(entries)
+
+
+HOLD_TITLE = "Hold on contact"
+
+
+def contact_hold(person: Person) -> str:
+    """The hold on contacting someone, as one line ("until Kerry agrees, asked by Mum"),
+    or "" when there is none. Practitioner-only, like the concern."""
+    if not person.on_hold:
+        return ""
+    asked = person.hold_asked_by.strip()
+    return f"until {person.hold_until.strip()}" + (f", asked by {asked}" if asked else "")
+
+
+def is_professional(person: Person, content: Wording) -> bool:
+    """Whether the relationship names a professional role (the wording file lists them)."""
+    relationship = person.relationship.casefold()
+    return any(
+        re.search(rf"\b{re.escape(role)}\b", relationship) for role in content.professional_roles
+    )
 
 
 def anyone_placed(workbook: Workbook) -> bool:
@@ -76,8 +114,8 @@ def anyone_placed(workbook: Workbook) -> bool:
 
 
 def _listed(workbook: Workbook, where: _Whereabouts) -> Iterator[Person]:
-    """Who goes on the list: the living people the child knows who appear somewhere."""
-    return (p for p in workbook.people if p.living and p.known and where.appears(p.id))
+    """Who goes on the list: the living people who appear somewhere, met or not."""
+    return (p for p in workbook.people if p.living and where.appears(p.id))
 
 
 class _Whereabouts:
@@ -161,14 +199,37 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
         concerns=tuple(concerns),
         discuss_before_inviting=bool(concerns) or yp_view == "disagree",
         yp_view=yp_view,
+        never_met=not person.known,
+        natural=not is_professional(person, content),
+        group=_group(placements, supporter_kinds),
     )
+
+
+def _group(placements: dict[str, Placement], supporter_kinds: tuple[str, ...]) -> str:
+    if placements:
+        return next(iter(placements))  # the dict keeps CIRCLE_IDS order
+    return "supporters" if supporter_kinds else "tree"
 
 
 # -- disagreements ---------------------------------------------------------------------
 
 
-def disagreements(workbook: Workbook, content: Wording) -> tuple[str, ...]:
-    """Plain sentences about views that differ: items for supervision or a conversation."""
+# The child's own circles: the ones filled with the family, not suggested by services.
+CHILD_CIRCLES: tuple[str, ...] = ("who-matters", "trusted-adults", "who-knows", "who-could-help")
+# The circles of people the child holds close and would turn to.
+CLOSE_CIRCLES: tuple[str, ...] = ("who-matters", "trusted-adults")
+
+
+def disagreements(
+    workbook: Workbook, content: Wording, include_private: bool = True,
+) -> tuple[str, ...]:
+    """Plain sentences about views that differ or things that do not fit: items for
+    supervision or a conversation ("Worth a conversation").
+
+    With `include_private` false, the sentences that tell of a practitioner-only concern
+    are left out (false supporters stay: callers drop them when the child did not agree
+    to share them).
+    """
     child = workbook.about.child
     names = {p.id: p.name for p in workbook.people}
     services = content.circle("services-suggest")
@@ -182,7 +243,7 @@ def disagreements(workbook: Workbook, content: Wording) -> tuple[str, ...]:
 
     # The child holds someone close whom Children's Services want to talk about, or the
     # other way round.
-    for circle_id in ("who-matters", "trusted-adults"):
+    for circle_id in CLOSE_CIRCLES:
         circle = content.circle(circle_id)
         for placement in workbook.circles[circle_id]:
             theirs = suggested.get(placement.person)
@@ -200,24 +261,26 @@ def disagreements(workbook: Workbook, content: Wording) -> tuple[str, ...]:
                     f"but in {circle.title} {child} puts them at '{circle.ring_label(OUTER)}'"
                 ))
 
-    # A false supporter who sits close in another circle.
+    # A false supporter (a kind the wording keeps private) anywhere in the circles the
+    # child holds close, or at the centre of another circle.
     for circle_id in CIRCLE_IDS:
         if circle_id == "who-knows":  # knowing the worries is not closeness
             continue
         circle = content.circle(circle_id)
         for placement in workbook.circles[circle_id]:
-            if placement.person in held_back and placement.ring == NEAREST:
+            close = circle_id in CLOSE_CIRCLES or placement.ring == NEAREST
+            if placement.person in held_back and close:
                 kind = content.supporter(held_back[placement.person]).title
                 found.append(sentence(
                     f"{names[placement.person]} is among {kind}, but is in "
-                    f"'{circle.ring_label(NEAREST)}' in {circle.title}"
+                    f"'{circle.ring_label(placement.ring)}' in {circle.title}"
                 ))
 
-    # The young person's view of a suggestion differs from the practitioner's.
+    # The young person is unsure about, or does not want, someone services suggest.
     view_field = _field(services, "yp_view")
     for placement in workbook.circles["services-suggest"]:
         view = _text(placement, "yp_view")
-        if view != "disagree":
+        if view not in ("disagree", "unsure"):
             continue
         words = _text(placement, "yp_words").strip()
         said = f' ("{words}")' if words else ""
@@ -237,7 +300,58 @@ def disagreements(workbook: Workbook, content: Wording) -> tuple[str, ...]:
                 f"'{trusted.ring_label(NEAREST)}' ({trusted.title}), but they are at "
                 f"'{who_knows.ring_label(OUTER)}' in {who_knows.title}"
             ))
+
+    in_child_circles = {p.person for c in CHILD_CIRCLES for p in workbook.circles[c]}
+    in_any_circle = in_child_circles | set(suggested)
+    supporting = {s.person for kind in SUPPORTER_KINDS for s in workbook.supporters[kind]}
+
+    # Services suggest someone the child has put in none of their own circles.
+    for placement in workbook.circles["services-suggest"]:
+        if placement.person not in in_child_circles:
+            found.append(sentence(
+                f"{names[placement.person]} is in {services.title}, but in none of "
+                f"{child}'s own circles"
+            ))
+
+    # Someone who knows the worries well but is in no supporter circle.
+    for placement in workbook.circles["who-knows"]:
+        if placement.ring == NEAREST and placement.person not in supporting:
+            found.append(sentence(
+                f"{names[placement.person]} is at '{who_knows.ring_label(NEAREST)}' in "
+                f"{who_knows.title}, but is in none of the supporter circles"
+            ))
+
+    # A supporter who is in none of the circles.
+    for kind in SUPPORTER_KINDS:
+        if kind == "false":  # not a supporter: being in no circle is as it should be
+            continue
+        title = content.supporter(kind).title
+        for entry in dict.fromkeys(s.person for s in workbook.supporters[kind]):
+            if entry not in in_any_circle:
+                found.append(sentence(f"{names[entry]} is among {title}, but is in none of the circles"))
+
+    if include_private:
+        found += _concerns_held_close(workbook, content, names)
     return tuple(found)
+
+
+def _concerns_held_close(workbook: Workbook, content: Wording, names: dict[str, str]) -> list[str]:
+    """Someone with a practitioner-only concern in a circle the child holds close."""
+    worried = {p.id for p in workbook.people if p.concern.strip()}
+    worried |= {
+        p.person for p in workbook.circles["services-suggest"]
+        if _text(p, "reason_type") == "concern"
+    }
+    found = []
+    for circle_id in CLOSE_CIRCLES:
+        circle = content.circle(circle_id)
+        for placement in workbook.circles[circle_id]:
+            if placement.person in worried:
+                found.append(sentence(
+                    f"{names[placement.person]} has a concern noted (practitioner only), but is "
+                    f"in '{circle.ring_label(placement.ring)}' in {circle.title}"
+                ))
+    return found
 
 
 # -- gaps ------------------------------------------------------------------------------

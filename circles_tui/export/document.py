@@ -24,7 +24,10 @@ from circles_tui.core import audience
 from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
-from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
+from circles_tui.core.proposed_network import (
+    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, contact_hold, disagreements, gaps,
+    proposed_network,
+)
 from circles_tui.core.text import for_export
 
 # Our own words: headings and labels that the worksheet content does not provide.
@@ -227,6 +230,8 @@ def _people(workbook: Workbook, content: Wording, private: bool) -> Section:
             children.append(Item(PRIVATE, person.practitioner_note, private=True))
         if private and person.concern:
             children.append(Item(LABELS["concern"], person.concern, private=True))
+        if private and person.on_hold:
+            children.append(Item(HOLD_TITLE, contact_hold(person), private=True))
         items.append(Item(person.name, _person_line(person), tuple(children)))
     blocks: tuple[Block, ...] = (Items(tuple(items)),) if items else (Para(NOBODY),)
     return Section("people", content.heading("people", PEOPLE), blocks)
@@ -349,7 +354,7 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
     ]
     if private:
         headers.append(f"{LABELS['concerns']} ({PRIVATE})")
-    rows = []
+    rows: dict[bool, list[tuple[str, ...]]] = {True: [], False: []}  # natural network or not
     for entry in proposed_network(workbook, content):
         person = entry.person
         appears = [f"{content.circle(c).short}: {content.circle(c).ring_label(r)}" for c, r in entry.circles]
@@ -358,8 +363,9 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
         knows = [who_knows.ring_label(entry.knows_worries) if entry.knows_worries else ""]
         if entry.who_will_tell:
             knows.append(f"{tell_field.label}: {entry.who_will_tell}")
+        never_met = NEVER_MET if entry.never_met else ""
         row = [
-            join([person.name, person.relationship, entry.lives], "\n"),
+            join([person.name, person.relationship, entry.lives, never_met], "\n"),
             "\n".join(appears),
             "\n".join(content.named_by.get(s, s) for s in entry.suggested_by),
             join(knows, "\n"),
@@ -368,11 +374,18 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
         ]
         if private:
             flag = [LABELS["discuss"]] if entry.discuss_before_inviting else []
+            if person.on_hold:
+                flag.append(f"{HOLD_TITLE}: {contact_hold(person)}")
             row.append("\n".join(flag + list(entry.concerns)))
-        rows.append(tuple(row))
+        rows[entry.natural].append(tuple(row))
     blocks: list[Block] = [Para(content.heading("network_note", NETWORK_NOTE))]
-    blocks.append(Table(tuple(headers), tuple(rows)) if rows else Para(NOBODY))
-    found = disagreements(workbook, content)  # the audience's view: nothing it leaves out
+    if not rows[True] and not rows[False]:
+        blocks.append(Para(NOBODY))
+    for natural, heading in ((True, NATURAL_TITLE), (False, PROFESSIONALS_TITLE)):
+        if rows[natural]:  # family and friends apart from professionals
+            blocks += [Heading(3, heading), Table(tuple(headers), tuple(rows[natural]))]
+    # The audience's view: nothing it leaves out, and no practitioner-only talk points.
+    found = disagreements(workbook, content, include_private=private)
     blocks.append(Heading(3, content.heading("worth_talking", DISAGREEMENTS)))
     blocks.append(Items(tuple(Item("", s) for s in found)) if found else Para(NONE_FOUND))
     holes = gaps(workbook, content)

@@ -26,7 +26,7 @@ PROGRESS_MARKS: dict[Progress, str] = {"empty": "○", "started": "◐", "done":
 
 
 def build_steps(content, child_words: bool = False) -> list[Step]:
-    """The steps in guided order: About, the five circles, supporters, tree, people, summary."""
+    """The steps in the guided order the wording file sets (`Wording.step_order`)."""
     from circles_tui.steps.about import AboutStep
     from circles_tui.steps.child_voice import ChildVoiceStep
     from circles_tui.steps.family_plan import FamilyPlanStep
@@ -49,7 +49,8 @@ def build_steps(content, child_words: bool = False) -> list[Step]:
         ChildVoiceStep(content, id="step-child-voice"),
         FamilyPlanStep(content, id="step-family-plan"),
     ]
-    return steps
+    by_id = {step.id: step for step in steps}
+    return [by_id[f"step-{step_id}"] for step_id in content.step_order]
 
 
 class StepList(OptionList):

@@ -37,6 +37,7 @@ from circles_tui.core.model import RING_COUNT, Placement, Workbook
 from circles_tui.core.progress import SERVICES, circle_progress
 from circles_tui.core.wording import THEME_ROLES, CircleText, Wording
 from circles_tui.dialogs.person_picker import PersonDialog
+from circles_tui.widgets.circle_colours import CIRCLE_COLOURS, circle_role
 from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.steps import circle_view
 from circles_tui.steps.circle_list import CircleList, option_id, person_of
@@ -122,7 +123,7 @@ class CircleStep(Step):
     }
     """ + "".join(
         f"CircleStep.-role-{role} #circle-question {{ border-left: outer $text-{role}; }}\n"
-        for role in THEME_ROLES
+        for role in (*THEME_ROLES, *(f"circle-{colour}" for colour in CIRCLE_COLOURS))
     )
 
     BINDINGS = [
@@ -141,7 +142,8 @@ class CircleStep(Step):
                  id: str | None = None) -> None:
         super().__init__(content, id=id)
         self.circle_id = circle_id
-        self.role = content.circle(circle_id).theme_role
+        circle = content.circle(circle_id)
+        self.role = circle_role(circle.colour, circle.theme_role)
         self.child_words_first = child_words  # the practitioner's preference
         self.child_words = child_words  # which wording of the question is showing
         self.selected: str | None = None  # the highlighted person's id

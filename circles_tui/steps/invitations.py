@@ -18,12 +18,12 @@ from textual.widgets import OptionList
 from circles_tui.core.edits import meeting as edits
 from circles_tui.core.meeting import Invitation
 from circles_tui.core.model import Person, Workbook
-from circles_tui.core.proposed_network import proposed_network
+from circles_tui.core.proposed_network import HOLD_TITLE, contact_hold, proposed_network
 from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import (
     ChecksDialog, ChoiceDialog, ShortFormDialog, FormField, date_text, parse_date,
 )
-from circles_tui.core.audience import audience_of, left_out_kinds
+from circles_tui.core.audience import audience_of, left_out_kinds, sees
 from circles_tui.steps.meeting_step import MeetingStep, facts, long_date
 from circles_tui.steps.step import Progress
 
@@ -95,6 +95,8 @@ class InvitationsStep(MeetingStep):
                 parts.append(f" ({person.relationship})")
             if discuss and not self.child_view:
                 parts.append(("  ⚑ discuss before inviting", "bold $text-warning"))
+            if person.on_hold and sees(self.audience, "Person.hold_until"):
+                parts += ["\n  ", (f"⊘ {HOLD_TITLE}: {contact_hold(person)}", "bold $text-error")]
             decided = (labels.family_choices[invitation.family_wants]
                        if invitation.family_wants else "Family not decided yet")
             if invitation.decided_by:

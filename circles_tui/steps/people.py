@@ -25,8 +25,10 @@ from circles_tui.core.labels import label as field_label
 from circles_tui.core.model import Person, Workbook
 from circles_tui.core.places import place_names
 from circles_tui.core.progress import people_progress
+from circles_tui.core.proposed_network import HOLD_TITLE, contact_hold
 from circles_tui.dialogs.confirm import ConfirmDialog
 from circles_tui.dialogs.text_entry import TextDialog
+from circles_tui.dialogs.meeting_forms import FormField, ShortFormDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
 from circles_tui.steps.step import Progress, Step
 
@@ -83,6 +85,8 @@ class PeopleStep(Step):
         Binding("e", "edit", "Edit"),
         Binding("r", "rename", "Rename"),
         Binding("m", "merge", "Merge"),
+        Binding("h", "hold", "Hold contact",
+                tooltip="Put a hold on contacting this person, or lift it (practitioner only)"),
         Binding("x", "delete", "Delete"),
         Binding("delete", "delete", "Delete", show=False),
     ]
@@ -124,6 +128,8 @@ class PeopleStep(Step):
                 name.append("\n" + self._living(person), style="not bold")
             if person.concern and sees(self.audience, "Person.concern"):
                 name.append("\n⚑ concern", style="not bold")
+            if person.on_hold and sees(self.audience, "Person.hold_until"):
+                name.append("\n⊘ hold on contact", style="not bold")
             row = {
                 "name": name,
                 "relationship": Text(person.relationship),
@@ -216,6 +222,8 @@ class PeopleStep(Step):
                              ("concern", "Concern, discuss before inviting")):
             if sees(self.audience, f"Person.{field}"):
                 line(words, getattr(person, field), private=True)
+        if sees(self.audience, "Person.hold_until"):
+            line(HOLD_TITLE, contact_hold(person), private=True)
         detail.update(Content("\n").join(lines))
 
     @on(DataTable.RowHighlighted)
@@ -223,7 +231,9 @@ class PeopleStep(Step):
         self._describe()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "rename", "delete", "merge"):
+        if action == "hold" and not sees(self.audience, "Person.hold_until"):  # a hold is practitioner-only: not offered
+            return False
+        if action in ("edit", "rename", "delete", "merge", "hold"):
             if not self.is_mounted or self._selected() is None:
                 return None
             if action == "merge" and self.workbook is not None and len(self.workbook.people) < 2:
@@ -272,6 +282,29 @@ class PeopleStep(Step):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
+
+    @work
+    async def action_hold(self) -> None:
+        """Put a hold on contacting someone (until what, who asked), or lift it."""
+        person = self._selected()
+        if person is None or not sees(self.audience, "Person.hold_until"):
+            return
+        values = await self.app.push_screen_wait(ShortFormDialog(
+            f"{HOLD_TITLE}: {person.name}",
+            (FormField("until", "Until", person.hold_until,
+                       help="What has to happen first, like 'Kerry agrees'. Leave blank to lift "
+                            "the hold.", private=True),
+             FormField("asked_by", "Asked for by", person.hold_asked_by,
+                       help="Who asked for the hold, and when.", private=True)),
+            help="Nobody contacts them until then. Practitioner only: never shown in child "
+                 "view or in shared copies.",
+        ))
+        if values is None:
+            return
+        until = values["until"].strip()
+        label = (f"Put a hold on contacting {person.name}" if until
+                 else f"Lifted the hold on contacting {person.name}")
+        self.edit(partial(people.hold_contact, person.id, until, values["asked_by"]), label)
 
     @work
     async def action_rename(self) -> None:

@@ -22,13 +22,17 @@ from textual.widgets.option_list import Option
 
 from circles_tui.core.audience import NETWORK_CONCERNS, sees, view
 from circles_tui.core.model import Workbook
-from circles_tui.core.proposed_network import NetworkEntry, anyone_placed, disagreements, gaps, proposed_network
+from circles_tui.core.proposed_network import (
+    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, NetworkEntry, anyone_placed,
+    contact_hold, disagreements, gaps, proposed_network,
+)
 from circles_tui.steps.step import Progress, Step
 
 NOT_DECIDING = (
     "A starting point for planning with the family: this list suggests, it never decides "
     "who is invited."
 )
+GROUP_NAMES = {"supporters": "the supporter circles", "tree": "the Tree of Life"}
 
 
 class SummaryStep(Step):
@@ -138,25 +142,39 @@ class SummaryStep(Step):
         kept = network.highlighted_option.id if network.highlighted_option else None
         entries = list(proposed_network(seen, self.content))
         options: list[Option | None] = []
+        heading = None
         for entry in entries:
+            # Family and friends apart from professionals, each grouped by the circle
+            # (or the supporters, or the tree) where they first appear.
+            here = (entry.natural, entry.group)
             if options:
                 options.append(None)
+            if here != heading:
+                heading = here
+                options.append(Option(self._heading(entry), id=f"heading-{len(options)}",
+                                      disabled=True))
             options.append(Option(self._card(workbook, entry), id=entry.person.id))
         network.set_options(options)
         ids = [e.person.id for e in entries]
         if ids:
-            network.highlighted = ids.index(kept) if kept in ids else 0
+            network.highlighted = network.get_option_index(kept if kept in ids else ids[0])
         network.border_subtitle = f"{len(ids)} {'person' if len(ids) == 1 else 'people'}"
         network.display = bool(ids)
         self.query_one("#network-empty").display = not ids
 
-        talk = list(disagreements(seen, self.content))
+        talk = list(disagreements(seen, self.content, include_private=sees(self.audience, "Person.concern")))
         self.query_one("#disagreements", Static).update(
             _bullets(talk, "Nothing found where the circles disagree.")
         )
         self.query_one("#gaps", Static).update(
             _bullets(list(gaps(seen, self.content)), "No gaps found.")
         )
+
+    def _heading(self, entry: NetworkEntry) -> Content:
+        side = NATURAL_TITLE if entry.natural else PROFESSIONALS_TITLE
+        where = GROUP_NAMES.get(entry.group) or self.content.circle(entry.group).short
+        return Content.assemble((side, "bold underline"), ("  ·  first named in ", "dim"),
+                                (where, "bold"))
 
     def _card(self, workbook: Workbook, entry: NetworkEntry) -> Content:
         """Everything about one person, a few short lines, all of it literal text."""
@@ -166,8 +184,12 @@ class SummaryStep(Step):
         if person.relationship:
             head.append(f" ({person.relationship})")
         head.append(f"  ·  lives in {entry.lives}" if entry.lives else "  ·  where they live not known")
+        if entry.never_met:
+            head += ["  ", (NEVER_MET, "italic $text-accent")]
         if entry.discuss_before_inviting and private:
             head += ["  ", ("⚑ discuss before inviting", "bold $text-warning")]
+        if person.on_hold and sees(self.audience, "Person.hold_until"):
+            head += ["  ", ("⊘ hold on contact", "bold $text-error")]
         lines = [Content.assemble(*head)]
 
         narrow = bool(self.size.width) and self.size.width < 100
@@ -213,6 +235,7 @@ class SummaryStep(Step):
             (view_field.label, view_field.label_of(entry.yp_view) if entry.yp_view else ""),
         )
         if private:
+            line((f"{HOLD_TITLE} (practitioner only)", contact_hold(person)), style="$text-error")
             line(("Concerns (practitioner only)", "; ".join(entry.concerns)),
                  style="$text-warning")
         return Content("\n").join(lines)

@@ -76,6 +76,16 @@ def rename(person_id: str, name: str, workbook: Workbook) -> Workbook:
     return replace_person(workbook, attrs.evolve(person, name=name))
 
 
+def hold_contact(person_id: str, until: str, asked_by: str, workbook: Workbook) -> Workbook:
+    """Put a hold on contacting someone until `until`, asked for by `asked_by`; a blank
+    `until` lifts the hold (and forgets who asked)."""
+    require(workbook, person_id)
+    until, asked_by = until.strip(), asked_by.strip()
+    person = workbook.person(person_id)
+    held = attrs.evolve(person, hold_until=until, hold_asked_by=asked_by if until else "")
+    return workbook if held == person else replace_person(workbook, held)
+
+
 def merge(keep_id: str, drop_id: str, workbook: Workbook) -> Workbook:
     """Fold `drop_id` into `keep_id`, keeping every detail and note (see `combine_people`)."""
     require(workbook, keep_id, drop_id)
@@ -189,7 +199,8 @@ def combine_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
     keep, drop = workbook.person(keep_id), workbook.person(drop_id)
     person = _join_fields(
         keep, drop,
-        ("relationship", "lives", "contact", "note", "practitioner_note", "concern"),
+        ("relationship", "lives", "contact", "note", "practitioner_note", "concern",
+         "hold_until", "hold_asked_by"),
     )
     person = attrs.evolve(person, known=keep.known or drop.known)
     if drop.name.strip().casefold() != keep.name.strip().casefold():

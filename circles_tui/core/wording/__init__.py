@@ -34,6 +34,14 @@ BUNDLED = Path(__file__).with_name("worksheets.toml")
 THEME_ROLES = ("primary", "secondary", "accent", "success", "warning", "error")
 
 
+# Every step a guided session can take, by id; the wording file's [steps] order puts them
+# in order. The circles go by their own ids.
+STEP_IDS: tuple[str, ...] = (
+    "about", *CIRCLE_IDS, "tree", "supporters", "people", "summary",
+    "invitations", "child-voice", "family-plan",
+)
+
+
 @attrs.frozen
 class FieldText:
     """The wording of one extra field of a circle, and its rules from the model."""
@@ -148,6 +156,11 @@ class Wording:
     def heading(self, key: str, default: str) -> str:
         """One of our own headings, in the child's words when this is the child's wording."""
         return self.headings.get(key, default)
+    # Words that mark a relationship as a professional one (matched case-blind inside the
+    # relationship), so the network list shows family and friends apart from professionals.
+    professional_roles: tuple[str, ...] = ()
+    # The guided order of the steps, by step id (see STEP_IDS).
+    step_order: tuple[str, ...] = ()
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
@@ -247,8 +260,15 @@ def _read(doc: dict[str, Any]) -> Wording:
         key: reader.text(child, key, "child") for key, value in child.items() if key != "named_by"
     }
     child_named_by = reader.labels(child, "named_by", NAMED_BY, "child") if "named_by" in child else {}
+    network = reader.table(doc, "network", "") if "network" in doc else {}
+    roles = (
+        tuple(r.casefold() for r in reader.texts(network, "professional_roles", "network"))
+        if network else bundled().professional_roles
+    )
+    order = reader.step_order(doc["steps"]) if "steps" in doc else bundled().step_order
     return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting,
-                   child_headings=child_headings, child_named_by=child_named_by)
+                   child_headings=child_headings, child_named_by=child_named_by,
+                   professional_roles=roles, step_order=order)
 
 
 class _Reader:
@@ -350,6 +370,14 @@ class _Reader:
             questions=self.texts(t, "questions", p),
             guidance=self.text(t, "guidance", p, required=False),
         )
+
+    def step_order(self, t: object) -> tuple[str, ...]:
+        """Every step id once, in the order the guided session takes them."""
+        order = self.texts(t, "order", "steps") if isinstance(t, dict) else ()
+        if sorted(order) != sorted(STEP_IDS):
+            raise ModelError("steps.order", f"'order' must list each of these steps once: "
+                                            f"{', '.join(STEP_IDS)}")
+        return order
 
     def meeting(self, t: object) -> MeetingText:
         from circles_tui.core.meeting import FAMILY_CHOICES, INVITE_STATUSES, NEEDS, TAKING_PART
