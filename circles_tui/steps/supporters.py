@@ -24,6 +24,7 @@ from circles_tui.core.edits import supporters
 from circles_tui.core.model import Person, Supporter, Workbook
 from circles_tui.core.places import place_names
 from circles_tui.core.progress import supporters_progress
+from circles_tui.core.wording import SupporterText
 from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.supporter import SupporterDialog
 from circles_tui.core.labels import label as field_label
@@ -266,11 +267,7 @@ class SupportersStep(Step):
         self.edit(operation, f"Added {person.name} to {kind.title}")
         # Its details open at once, in this same worker, so "what they do" typed straight
         # on lands in them (the type-ahead hold lasts while this worker runs).
-        result = await self.app.push_screen_wait(
-            SupporterDialog(Supporter(person.id), person, kind, child_view=self.child_view))
-        if result is not None:
-            self.edit(partial(supporters.edit, kind.id, result.supporter, result.lives),
-                      f"Edited {person.name} in {kind.title}")
+        await self._ask_details(kind, Supporter(person.id), person)
 
     def _open_pending_editor(self, workbook: Workbook) -> None:
         """After an add: highlight the new entry, once it is shown."""
@@ -296,6 +293,10 @@ class SupportersStep(Step):
             return
         kind = column.kind
         person = self.workbook.person(entry.person)
+        await self._ask_details(kind, entry, person)
+
+    async def _ask_details(self, kind: SupporterText, entry: Supporter, person: Person) -> None:
+        """The supporter's details, asked in the worker that called (so keys wait for them)."""
         result = await self.app.push_screen_wait(
             SupporterDialog(entry, person, kind, child_view=self.child_view))
         if result is not None:
