@@ -65,7 +65,8 @@ from circles_tui.core.model import (
     Workbook,
     new_workbook,
 )
-from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
+from circles_tui.core.proposed_network import proposed_network
+from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.screens.workspace import StatusBar, WorkspaceScreen
 from circles_tui.widgets.rings import NAME_MAX, RingsDiagram, shorten
 from circles_tui.widgets.tree_drawing import TreeDrawing

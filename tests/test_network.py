@@ -12,7 +12,8 @@ import pytest
 from circles_tui.core.wording import bundled
 from circles_tui.core.model import About, Person, Placement, Supporter, Workbook
 from circles_tui.core.edits.circles import set_placements
-from circles_tui.core.proposed_network import anyone_placed, disagreements, gaps, proposed_network
+from circles_tui.core.proposed_network import anyone_placed, proposed_network
+from circles_tui.core.talk_points import disagreements, gaps
 from tests.conftest import EXAMPLES
 from tests.sample_workbooks import small_workbook
 

@@ -13,7 +13,8 @@ from circles_tui.core.wording import bundled
 from circles_tui.dialogs.confirm import ConfirmDialog
 from circles_tui.dialogs.export import ExportDialog, default_path
 from circles_tui.core.model import Person, Placement, Workbook
-from circles_tui.core.proposed_network import disagreements, gaps, proposed_network
+from circles_tui.core.proposed_network import proposed_network
+from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.steps.summary import NOT_DECIDING, SummaryStep
 from tests.harness import StepHarness
 from tests.sample_workbooks import small_workbook

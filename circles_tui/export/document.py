@@ -25,9 +25,9 @@ from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
 from circles_tui.core.proposed_network import (
-    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, contact_hold, disagreements, gaps,
-    proposed_network,
+    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, contact_hold, proposed_network,
 )
+from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.core.text import for_export
 
 # Our own words: headings and labels that the worksheet content does not provide.

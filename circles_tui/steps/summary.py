@@ -24,8 +24,9 @@ from circles_tui.core.audience import NETWORK_CONCERNS, sees, view
 from circles_tui.core.model import Workbook
 from circles_tui.core.proposed_network import (
     HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, NetworkEntry, anyone_placed,
-    contact_hold, disagreements, gaps, proposed_network,
+    contact_hold, proposed_network,
 )
+from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.steps.step import Progress, Step
 
 NOT_DECIDING = (
