@@ -33,10 +33,14 @@ from circles_tui.core.worksheet_shape import (  # noqa: F401 - part of the model
 )
 
 if TYPE_CHECKING:
+    from circles_tui.core.ecomap import Ecomap
     from circles_tui.core.meeting import Meeting
 
 FORMAT_NAME = "circles-tui workbook"
-FORMAT_VERSION = 2  # 2 added the [meeting] table; version 1 files still open
+FORMAT_VERSION = 3  # 2 added the [meeting] table, 3 [[ecomaps]]; older files still open
+
+# What a register entry is: groups, places and services sit beside people, one record each.
+PERSON_KINDS: tuple[str, ...] = ("person", "group", "service", "place")
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
@@ -125,6 +129,7 @@ class Person:
     # agrees"); `hold_asked_by` is who asked for it. No hold while `hold_until` is blank.
     hold_until: str = ""
     hold_asked_by: str = ""
+    kind: str = "person"  # one of PERSON_KINDS: a school or a club is a "group"
 
     @property
     def on_hold(self) -> bool:
@@ -214,6 +219,7 @@ class Workbook:
     tree: dict[str, TreePart] = attrs.field(factory=dict, converter=_tree)
     storms: TreePart | None = None
     meeting: Meeting = attrs.field(factory=_no_meeting)
+    ecomaps: tuple[Ecomap, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
         check_workbook(self)
@@ -271,6 +277,8 @@ def check_workbook(workbook: Workbook) -> None:
         if not has_visible_character(person.name):
             raise ModelError(f"{path}.name", "every person needs a name (a blank or an "
                              "invisible character is not one)")
+        if person.kind not in PERSON_KINDS:
+            raise ModelError(f"{path}.kind", f"must be one of {', '.join(PERSON_KINDS)}")
     for circle, placements in workbook.circles.items():
         if circle not in CIRCLE_FIELDS:
             raise ModelError(f"circles.{circle}", "there is no safety circle with this id")
@@ -294,6 +302,9 @@ def check_workbook(workbook: Workbook) -> None:
     from circles_tui.core.meeting import check_meeting
 
     check_meeting(workbook.meeting, ids)
+    from circles_tui.core.ecomap import check_ecomaps
+
+    check_ecomaps(workbook.ecomaps, ids)
 
 
 def _check_about(about: About) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from circles_tui.core import toml_lines
+from circles_tui.core.ecomap_format import read_ecomaps
 from circles_tui.core.file_errors import WorkbookFileError
 from circles_tui.core.meeting_format import read_meeting
 from circles_tui.core.model import (
@@ -118,7 +119,7 @@ class _WorkbookReader:
         if "storms" in doc:
             storms = self._tree_part(self._table(doc, "storms", ""), "storms")
         return Workbook(about, people, circles, supporters, tree, storms,
-                        read_meeting(self, doc))
+                        read_meeting(self, doc), read_ecomaps(self, doc))
 
     # -- sections --
 
@@ -161,6 +162,8 @@ class _WorkbookReader:
     def _field(self, t: dict[str, Any], field: attrs.Attribute, p: str) -> Any:
         key, kind = field.name, field.type
         required = field.default is attrs.NOTHING
+        if key not in t and not required and not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            return field.default  # a key left out holds the default the writer left out
         if kind == "str":
             return self._str(t, key, p, required)
         if kind in ("int", "int | None"):

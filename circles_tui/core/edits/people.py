@@ -11,9 +11,10 @@ import re
 
 import attrs
 
+from circles_tui.core import ecomap
 from circles_tui.core.edits import EditRefused
 from circles_tui.core.meeting import merged_people, without_person
-from circles_tui.core.model import Person, TreePart, Workbook
+from circles_tui.core.model import PERSON_KINDS, Person, TreePart, Workbook
 
 GONE = "That person is no longer in the workbook, so nothing changed."
 
@@ -86,6 +87,16 @@ def hold_contact(person_id: str, until: str, asked_by: str, workbook: Workbook) 
     return workbook if held == person else replace_person(workbook, held)
 
 
+def set_kind(person_id: str, kind: str, workbook: Workbook) -> Workbook:
+    """Say what a register entry is: a person, a group, a service or a place."""
+    if kind not in PERSON_KINDS:
+        raise EditRefused(f"{kind!r} is not a kind of entry the register knows.")
+    require(workbook, person_id)
+    person = workbook.person(person_id)
+    return workbook if person.kind == kind else replace_person(
+        workbook, attrs.evolve(person, kind=kind))
+
+
 def merge(keep_id: str, drop_id: str, workbook: Workbook) -> Workbook:
     """Fold `drop_id` into `keep_id`, keeping every detail and note (see `combine_people`)."""
     require(workbook, keep_id, drop_id)
@@ -132,6 +143,7 @@ def remove_person(workbook: Workbook, person_id: str) -> Workbook:
         },
         storms=_without(workbook.storms, person_id),
         meeting=without_person(workbook.meeting, person_id),
+        ecomaps=ecomap.without_person(workbook.ecomaps, person_id),
     )
 
 
@@ -169,6 +181,7 @@ def merge_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
         storms=None if workbook.storms is None else relinked(workbook.storms),
         people=tuple(p for p in workbook.people if p.id != drop_id),
         meeting=merged_people(workbook.meeting, keep_id, drop_id),
+        ecomaps=ecomap.merged_people(workbook.ecomaps, keep_id, drop_id),
     )
     return merged
 
