@@ -30,6 +30,7 @@ from typing import Literal
 import attrs
 
 from circles_tui.core import redaction
+from circles_tui.core.ecomap import Ecomap, EcoLink
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -53,7 +54,8 @@ SHOWN: Treatment = "shown"
 CHANGED: Treatment = "changed"
 LEFT_OUT: Treatment = "left out"
 
-RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart)
+RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart, Ecomap,
+                             EcoLink)
 
 
 @attrs.frozen
@@ -101,6 +103,7 @@ FIELDS: dict[str, Rule] = {
     "Person.concern": PRIVATE,
     "Person.hold_until": PRIVATE,  # a hold on contact is the practitioner's to keep
     "Person.hold_asked_by": PRIVATE,
+    "Person.kind": DATA,
     "Placement.person": DATA,
     "Placement.ring": DATA,
     "Placement.named_by": DATA,
@@ -119,6 +122,21 @@ FIELDS: dict[str, Rule] = {
     "TreePart.answers": DATA,  # each answer follows the Answer rules
     "TreePart.people": DATA,
     "TreePart.practitioner_note": PRIVATE,
+    "Ecomap.id": DATA,
+    "Ecomap.whose": DATA,
+    "Ecomap.made_on": DATA,
+    "Ecomap.centre": DATA,
+    "Ecomap.household": DATA,
+    "Ecomap.links": DATA,  # each link follows the EcoLink rules, and PRIVATE_LINKS
+    "EcoLink.person": DATA,
+    "EcoLink.distance": DATA,
+    "EcoLink.clock": DATA,
+    "EcoLink.qualities": DATA,
+    "EcoLink.flow": DATA,
+    "EcoLink.between": DATA,
+    "EcoLink.note": FREE_TEXT,
+    "EcoLink.practitioner_note": PRIVATE,
+    "EcoLink.practitioner_only": DATA,
 }
 
 # Things made of more than one field, or worked out from the workbook.
@@ -127,6 +145,7 @@ WORRY_REASON = "worry_reason"
 WORRY_KIND = "worry_kind"
 NETWORK_CONCERNS = "network_concerns"
 GUIDANCE = "guidance"
+PRIVATE_LINKS = "private_links"
 PARTS: dict[str, tuple[str, Rule]] = {
     PRIVATE_KINDS: ("Supporters of a kind not shared by default (false supporters), "
                     "unless the young person agreed", PRIVATE),
@@ -137,6 +156,8 @@ PARTS: dict[str, tuple[str, Rule]] = {
     NETWORK_CONCERNS: ('Concerns and "discuss before inviting" (holds on contact) in the '
                        "network list", PRIVATE),
     GUIDANCE: ("Practitioner guidance from the worksheet wording", PRIVATE),
+    PRIVATE_LINKS: ("Ecomap links marked practitioner-only (a stressful link the family did "
+                    "not want shared), and the line drawn for them", PRIVATE),
 }
 
 SERVICES = "services-suggest"
@@ -184,6 +205,13 @@ def extras_seen(circle_id: str, placement: Placement, audience: Audience) -> dic
     return extras
 
 
+def links_seen(ecomap: Ecomap, audience: Audience) -> tuple[EcoLink, ...]:
+    """The links of an ecomap `audience` sees: practitioner-only ones are the practitioner's."""
+    if sees(audience, PRIVATE_LINKS):
+        return ecomap.links
+    return tuple(link for link in ecomap.links if not link.practitioner_only)
+
+
 # -- the view of a workbook for one audience ----------------------------------------------
 
 
@@ -205,6 +233,8 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
                 updates[name] = _empty(field)
             elif name == "answers":
                 updates[name] = tuple(record(answer) for answer in current)
+            elif name == "links":
+                updates[name] = tuple(record(link) for link in links_seen(value, audience))
             elif name == "extras":
                 updates[name] = _extras(context["circle"], value, audience, changes)
             elif treatment == CHANGED:
@@ -228,6 +258,7 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
         },
         tree={name: part(value) for name, value in workbook.tree.items()},
         storms=part(workbook.storms),
+        ecomaps=tuple(record(ecomap) for ecomap in workbook.ecomaps),
     )
 
 
@@ -323,7 +354,7 @@ def sharing_table() -> str:
 
     rows: dict[Rule, list[str]] = {}
     for field, rule in FIELDS.items():
-        if field != "TreePart.answers":  # a list of answers: each follows the Answer rules
+        if field not in ("TreePart.answers", "Ecomap.links"):  # lists: each follows its own rules
             names = rows.setdefault(rule, [])
             if FIELD_LABELS[field] not in names:
                 names.append(FIELD_LABELS[field])

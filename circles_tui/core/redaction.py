@@ -151,7 +151,10 @@ _STEMS = {"mother": "Mother", "father": "Father", "stepmother": "Stepmother", "s
 
 
 def kind_of(person: Person) -> str:
-    """What a person is to the child, in our own fixed words, never their text."""
+    """What a person is to the child, in our own fixed words, never their text. A group,
+    a service or a place is called just that ("Group 2"): a school's name tells too much."""
+    if person.kind != "person":
+        return person.kind
     relationship = person.relationship
     for bracket in re.findall(r"\(([^)]*)\)", relationship):  # "(great-aunt)" says it best
         kind = _kind_of_words(_words(bracket))
