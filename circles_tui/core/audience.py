@@ -342,6 +342,7 @@ def _child_wording(wording: Wording) -> Wording:
         named_by={**wording.named_by, **wording.child_named_by},
         circles=tuple(circle(c) for c in wording.circles),
         headings=dict(wording.child_headings),
+        ecomap=wording.ecomap.for_child(),
     )
 
 

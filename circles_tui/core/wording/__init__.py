@@ -20,6 +20,7 @@ from circles_tui.core.file_access import read_regular_file
 from circles_tui.core.file_errors import WorkbookFileError
 from circles_tui.core.text import quoted_line
 from circles_tui.core.toml_lines import key_too_deep, line_of, syntax_problem
+from circles_tui.core.wording.ecomap_text import EcomapText, read_ecomap_text
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -161,6 +162,7 @@ class Wording:
     professional_roles: tuple[str, ...] = ()
     # The guided order of the steps, by step id (see STEP_IDS).
     step_order: tuple[str, ...] = ()
+    ecomap: EcomapText = attrs.field(factory=lambda: bundled().ecomap)
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
@@ -266,9 +268,11 @@ def _read(doc: dict[str, Any]) -> Wording:
         if network else bundled().professional_roles
     )
     order = reader.step_order(doc["steps"]) if "steps" in doc else bundled().step_order
+    # A content file written before ecomaps existed borrows the bundled words.
+    ecomap = read_ecomap_text(reader, doc["ecomap"]) if "ecomap" in doc else bundled().ecomap
     return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting,
                    child_headings=child_headings, child_named_by=child_named_by,
-                   professional_roles=roles, step_order=order)
+                   professional_roles=roles, step_order=order, ecomap=ecomap)
 
 
 class _Reader:
