@@ -32,6 +32,7 @@ def build_steps(content, child_words: bool = False) -> list[Step]:
     from circles_tui.steps.family_plan import FamilyPlanStep
     from circles_tui.steps.invitations import InvitationsStep
     from circles_tui.steps.circle import CircleStep
+    from circles_tui.steps.ecomap import EcomapStep
     from circles_tui.steps.people import PeopleStep
     from circles_tui.steps.summary import SummaryStep
     from circles_tui.steps.supporters import SupportersStep
@@ -42,6 +43,7 @@ def build_steps(content, child_words: bool = False) -> list[Step]:
               for circle in content.circles]
     steps += [
         SupportersStep(content, id="step-supporters"),
+        EcomapStep(content, id="step-ecomap"),
         TreeStep(content, id="step-tree"),
         PeopleStep(content, id="step-people"),
         SummaryStep(content, id="step-summary"),

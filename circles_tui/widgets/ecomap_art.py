@@ -17,10 +17,9 @@ from rich.cells import cell_len
 from circles_tui.widgets.rings_grid import clean_name, shorten
 
 # What a cell of the ecomap shows; the widget maps each to a style.
-SPACE, ART, CENTRE, LINE, LINE_HIGHLIGHT, ARROW, NAME, HIGHLIGHT, KEY_SAMPLE, KEY_TEXT, MORE, STAR = (
-    "space", "art", "centre", "line", "line-highlight", "arrow", "name", "highlight",
-    "key-sample", "key-text", "more", "star",
-)
+SPACE, ART, CENTRE, LINE, LINE_HIGHLIGHT, ARROW, NAME, HIGHLIGHT = (
+    "space", "art", "centre", "line", "line-highlight", "arrow", "name", "highlight")
+KEY_TITLE, KEY_SAMPLE, KEY_TEXT, MORE, STAR = "key-title", "key-sample", "key-text", "more", "star"
 
 QUALITIES = ("strong", "ordinary", "tenuous", "stressful")
 FLOWS = ("", "to-centre", "from-centre", "both")
@@ -198,10 +197,15 @@ def key_items(quality_names: dict[str, str], flow_name: str,
     return items
 
 
-def key_lines(items: Sequence[tuple[str, str]], width: int) -> list[list[tuple[str, str]]]:
-    """The key wrapped to `width`: each line a list of (text, kind)."""
+def key_lines(items: Sequence[tuple[str, str]], width: int,
+              title: str = "") -> list[list[tuple[str, str]]]:
+    """The key wrapped to `width`, after its `title`: each line a list of (text, kind)."""
     lines: list[list[tuple[str, str]]] = [[]]
     used = 0
+    if title:
+        title = shorten(clean_name(title), max(1, width // 4)) + ":"
+        lines[-1].append((title, KEY_TITLE))
+        used = cell_len(title)
     for sample, words in items:
         words = shorten(clean_name(words), max(1, width - cell_len(sample) - 1))
         w = cell_len(sample) + 1 + cell_len(words)

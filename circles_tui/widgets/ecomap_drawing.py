@@ -16,8 +16,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from circles_tui.widgets.ecomap_art import (
-    ARROW, ART, CENTRE, HIGHLIGHT, KEY_SAMPLE, KEY_TEXT, LINE, LINE_HIGHLIGHT, MORE, NAME,
-    SPACE, STAR,
+    ARROW, ART, CENTRE, HIGHLIGHT, KEY_SAMPLE, KEY_TEXT, KEY_TITLE, LINE, LINE_HIGHLIGHT, MORE,
+    NAME, SPACE, STAR,
 )
 from circles_tui.widgets.ecomap_layout import EcomapLayout, EcomapPicture, layout_ecomap
 
@@ -30,6 +30,7 @@ STYLES = {
     ARROW: "bold $foreground",
     NAME: "$foreground",
     HIGHLIGHT: "bold reverse $foreground",
+    KEY_TITLE: "bold $text-muted",
     KEY_SAMPLE: "bold $foreground",
     KEY_TEXT: "$text-muted",
     MORE: "italic $text-muted",

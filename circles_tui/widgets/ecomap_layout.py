@@ -60,6 +60,7 @@ class EcomapPicture:
     quality_names: dict[str, str] = attrs.field(factory=dict)
     flow_name: str = "support flows"
     kind_names: dict[str, str] = attrs.field(factory=dict)
+    key_title: str = ""  # "Key", before the key's first line
 
 
 @attrs.frozen
@@ -178,11 +179,12 @@ def _key(picture: EcomapPicture, width: int) -> list[list[tuple[str, str]]]:
     if not width:
         return []
     kinds = sorted({spoke.kind for spoke in picture.spokes})
+    title = picture.key_title
     full = key_lines(key_items(picture.quality_names, picture.flow_name, picture.kind_names,
-                               kinds), width)
+                               kinds), width, title)
     if len(full) <= 2:
         return full
-    return key_lines(key_items(picture.quality_names, picture.flow_name, {}, ()), width)
+    return key_lines(key_items(picture.quality_names, picture.flow_name, {}, ()), width, title)
 
 
 def _free_spot(ex: int, ey: int, w: int, cy: int, width: int, rows: int,
