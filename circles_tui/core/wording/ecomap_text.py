@@ -30,6 +30,7 @@ class EcomapText:
     key_title: str  # the heading of the key every drawing carries
     made_on: str  # "Made on", before the date
     undated: str  # what stands for the date when there is none
+    household_name: str  # the household as one end of a link ("Mia's family"), with {name}
     distances: tuple[str, ...]  # 1 nearest .. 4 furthest
     whose: dict[str, str]  # child / household / own -> a title with {name}
     qualities: dict[str, str]
@@ -87,6 +88,7 @@ def read_ecomap_text(reader: Any, t: object) -> EcomapText:
         key_title=reader.text(t, "key_title", p),
         made_on=reader.text(t, "made_on", p),
         undated=reader.text(t, "undated", p),
+        household_name=reader.text(t, "household_name", p),
         distances=reader.texts(t, "distances", p, count=len(DISTANCES)),
         whose=reader.labels(t, "whose", WHOSE_KEYS, p),
         qualities=reader.labels(t, "qualities", LINK_QUALITIES, p),
