@@ -28,10 +28,10 @@ def workbook(*links: EcoLink, **changes) -> Workbook:
 def test_a_new_ecomap_and_its_links_are_told_with_the_date():
     before = attrs.evolve(workbook(), ecomaps=())
     assert describe_changes(before, workbook(NANNA)) == [
-        "Mia's ecomap, 17 March 2026 was added.",
+        "Mia's ecomap (17 March 2026) was added.",
         "On Mia's ecomap, a strong link with Nanna Jo was added (far away).",
     ]
-    assert describe_changes(workbook(NANNA), before) == ["Mia's ecomap, 17 March 2026 was taken out."]
+    assert describe_changes(workbook(NANNA), before) == ["Mia's ecomap (17 March 2026) was taken out."]
 
 
 def test_a_links_quality_distance_flow_and_notes():

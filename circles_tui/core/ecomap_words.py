@@ -32,9 +32,15 @@ def ecomap_title(ecomap: Ecomap, workbook: Workbook, words: EcomapText) -> str:
 
 
 def dated_title(ecomap: Ecomap, workbook: Workbook, words: EcomapText) -> str:
-    """The title with its date ("Mia's ecomap, 17 March 2026"): ecomaps are compared by date."""
-    when = long_date(ecomap.made_on) if ecomap.made_on else words.undated
-    return f"{ecomap_title(ecomap, workbook, words)}, {when}"
+    """The title with its date ("Mia's ecomap (17 March 2026)"): ecomaps are compared by date."""
+    when = long_date(ecomap.made_on) if ecomap.made_on else words.undated.lower()
+    return f"{ecomap_title(ecomap, workbook, words)} ({when})"
+
+
+def titles_of(ecomap_ids: tuple[str, ...], workbook: Workbook, words: EcomapText) -> list[str]:
+    """The dated titles of these ecomaps (where someone was found), in workbook order."""
+    wanted = set(ecomap_ids)
+    return [dated_title(e, workbook, words) for e in workbook.ecomaps if e.id in wanted]
 
 
 def long_date(day: date) -> str:
