@@ -72,7 +72,7 @@ def test_links_inside_the_family_are_named_by_both_ends():
     after = edits.add_link("h", EcoLink("mum", 1, 12, ("strong",), between="child"), after)
     assert describe_changes(before, after) == [
         "The link between Mum and Lou went from tenuous (weak) to stressful on Mia's family ecomap.",
-        "On Mia's family ecomap, a strong link between Mia and Mum was added (very near).",
+        "On Mia's family ecomap, a strong link between Mia and Mum was added.",
     ]
 
 

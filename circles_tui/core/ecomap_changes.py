@@ -80,8 +80,9 @@ def _added(ecomap: Ecomap, link: EcoLink, workbook: Workbook, words: EcomapText)
     title = ecomap_title(ecomap, workbook, words)
     what = link_name(ecomap, link, workbook, words).removeprefix("the ")
     quality = qualities_text(link.qualities, words)
-    where = words.distance(link.distance).lower()
-    return f"On {title}, a {quality} {what} was added ({where})"
+    if link.person in ecomap.household:  # in the middle: how near is not drawn
+        return f"On {title}, a {quality} {what} was added"
+    return f"On {title}, a {quality} {what} was added ({words.distance(link.distance).lower()})"
 
 
 def _link(ecomap: Ecomap, a: EcoLink, b: EcoLink, workbook: Workbook, words: EcomapText,

@@ -73,11 +73,15 @@ def qualities_text(qualities: tuple[str, ...], words: EcomapText) -> str:
     return " and ".join(words.qualities.get(q, q).lower() for q in qualities)
 
 
-def link_line(ecomap: Ecomap, link: EcoLink, workbook: Workbook, words: EcomapText) -> str:
-    """One line for a text export: "Nanna Jo: strong, far away, support flows both ways"."""
+def link_parts(ecomap: Ecomap, link: EcoLink, workbook: Workbook,
+               words: EcomapText) -> tuple[str, str]:
+    """Who a link is with, and what it is like: ("Nanna Jo", "strong, far away, support
+    flows both ways"); ("Mum and Lou", ...) for a link inside a whole-family ecomap."""
     who = _person_name(workbook, link.person)
     if link.between:
         who = f"{start_name(ecomap, link, workbook, words)} and {who}"
-    parts = [qualities_text(link.qualities, words), words.distance(link.distance).lower(),
+    # Someone in the household sits in the middle: how near they are is not drawn.
+    near = "" if link.person in ecomap.household else words.distance(link.distance).lower()
+    parts = [qualities_text(link.qualities, words), near,
              words.flow(link.flow, start_name(ecomap, link, workbook, words))]
-    return f"{who}: " + ", ".join(p for p in parts if p)
+    return who, ", ".join(p for p in parts if p)

@@ -184,6 +184,9 @@ def build(workbook: Workbook, content: Wording, options) -> Document:
     sections.append(_tree(workbook, content, names, private))
     if workbook.storms is not None and not _empty(workbook.storms, private):
         sections.append(_storms(workbook, content, names, private))
+    from circles_tui.export.ecomap_section import ecomap_sections  # it builds on this module
+
+    sections += ecomap_sections(workbook, content, private)
     sections.append(_network(workbook, content, who))
     title = content.heading("title", TITLE)
     return Document(f"{title}: {workbook.about.child}", tuple(sections))

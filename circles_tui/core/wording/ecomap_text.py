@@ -28,6 +28,7 @@ class EcomapText:
     family_prompt: str  # for a whole-family ecomap
     guidance: str
     key_title: str  # the heading of the key every drawing carries
+    flow_key: str  # what an arrow means, in the key
     made_on: str  # "Made on", before the date
     undated: str  # what stands for the date when there is none
     household_name: str  # the household as one end of a link ("Mia's family"), with {name}
@@ -86,6 +87,7 @@ def read_ecomap_text(reader: Any, t: object) -> EcomapText:
         family_prompt=reader.text(t, "family_prompt", p),
         guidance=reader.text(t, "guidance", p, required=False),
         key_title=reader.text(t, "key_title", p),
+        flow_key=reader.text(t, "flow_key", p),
         made_on=reader.text(t, "made_on", p),
         undated=reader.text(t, "undated", p),
         household_name=reader.text(t, "household_name", p),
