@@ -11,6 +11,7 @@ from datetime import date
 import attrs
 
 from circles_tui.core import audience
+from circles_tui.core.ecomap import Ecomap, EcoLink
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -95,7 +96,17 @@ def marked_workbook() -> tuple[Workbook, list[Marker], dict[str, str]]:
         return m.record(TreePart, where, {"answers": answers, "people": ("p1",)})
 
     tree = {name: part(f"tree {name}") for name in ("roots", "leaves", "seeds")}
-    workbook = Workbook(about, tuple(people), circles, supporters, tree, part("storms"))
+
+    def link(pid: str, hidden: bool) -> EcoLink:
+        fixed = {"person": pid, "distance": 2, "clock": 3, "qualities": ("stressful",),
+                 "flow": "both", "between": "", "practitioner_only": hidden}
+        return m.record(EcoLink, f"ecomap link {pid}", fixed,
+                        audience.PRIVATE_LINKS if hidden else "")
+
+    ecomap = Ecomap("child-map", "child", date(2026, 3, 12), "island",
+                    links=(link("p1", False), link("p3", True)))
+    workbook = Workbook(about, tuple(people), circles, supporters, tree, part("storms"),
+                        ecomaps=(ecomap,))
     names = {p.name: "a person's name" for p in people}
     names |= {about.child: "the child", about.practitioner: "the practitioner",
               about.organisation: "the organisation", TOWN: "a town", BRACKET_NAME: "in brackets"}

@@ -43,6 +43,9 @@ def every_export(workbook: Workbook, who: audience.Audience) -> dict[str, str]:
     for circle in CIRCLE_IDS:
         out[f"svg {circle}"] = render(workbook, "svg", CONTENT, attrs.evolve(options, circle=circle))
     out["svg tree"] = render(workbook, "svg", CONTENT, attrs.evolve(options, tree=True))
+    for ecomap in workbook.ecomaps:
+        out[f"svg {ecomap.id}"] = render(workbook, "svg", CONTENT,
+                                         attrs.evolve(options, ecomap=ecomap.id))
     return {name: html.unescape(text) for name, text in out.items()}
 
 
@@ -57,7 +60,7 @@ def blank(workbook: Workbook) -> Workbook:
         for field in attrs.fields(type(value)):
             rule = audience.FIELDS.get(f"{type(value).__name__}.{field.name}")
             current = getattr(value, field.name)
-            if field.name in ("answers",):
+            if field.name in ("answers", "links"):
                 changes[field.name] = clear(current)
             elif rule is not audience.DATA and field.type in TEXT_TYPES and field.name not in (
                     "name", "child", "question"):  # the model needs these
@@ -69,6 +72,7 @@ def blank(workbook: Workbook) -> Workbook:
         {c: tuple(attrs.evolve(clear(p), extras={}) for p in ps) for c, ps in workbook.circles.items()},
         {k: clear(ss) for k, ss in workbook.supporters.items()},
         {k: clear(p) for k, p in workbook.tree.items()}, clear(workbook.storms),
+        ecomaps=clear(workbook.ecomaps),
     )
 
 

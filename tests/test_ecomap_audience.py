@@ -56,3 +56,30 @@ def test_redaction_replaces_names_in_a_links_words_and_calls_a_group_a_group():
     assert pseudonyms(workbook())["school"] == "Group 1"
     seen = audience.view(workbook(), bundled(), BEYOND_TEAM)
     assert (seen.person("school").name, seen.person("school").relationship) == ("Group 1", "Group")
+
+
+# -- where someone appears, and the proposed network ------------------------------------------
+
+
+def test_people_on_an_ecomap_appear_in_people_with_the_ecomap_named():
+    from circles_tui.core.places import place_names
+
+    assert workbook().appearances("kayleigh") == [("ecomap", "child-2026-03-17")]
+    assert place_names(workbook(), bundled(), "nanna-jo") == ["Mia's ecomap (17 March 2026)"]
+    assert place_names(workbook(), bundled(), "kayleigh") == ["Mia's ecomap (17 March 2026)"]
+    assert place_names(workbook(), bundled(), "kayleigh", child_view=True) == []
+
+
+def test_the_proposed_network_lists_groups_and_services_apart():
+    from circles_tui.core.ecomap import Ecomap as Map
+    from circles_tui.core.proposed_network import GROUPS_TITLE, NATURAL_TITLE, proposed_network
+
+    school = EcoLink("school", 2, 5, ("ordinary",))
+    book = audience.view(workbook(), bundled(), CHILD)
+    book = Workbook(book.about, book.people, ecomaps=(
+        Map("c", "child", links=book.ecomaps[0].links + (school,)),))
+    entries = proposed_network(book)
+    assert [(e.person.id, e.side, e.group, e.ecomaps) for e in entries] == [
+        ("nanna-jo", NATURAL_TITLE, "ecomap", ("c",)),
+        ("school", GROUPS_TITLE, "ecomap", ("c",)),
+    ]  # Kayleigh's link is practitioner-only: not in the child's list

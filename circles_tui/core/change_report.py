@@ -72,6 +72,10 @@ class _Differ:
 
         for text in meeting_changes(self.old.meeting, self.new.meeting, self.content, self.name):
             self.say(text)
+        from circles_tui.core.ecomap_changes import ecomap_changes
+
+        for text in ecomap_changes(self.old, self.new, self.content):
+            self.say(text)
         return self.out
 
     # -- about ------------------------------------------------------------------------

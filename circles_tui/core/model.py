@@ -251,6 +251,7 @@ class Workbook:
         ]
         if self.storms is not None:
             sections.append(("tree", "storms", self.storms.people))
+        sections += [("ecomap", e.id, e.people()) for e in self.ecomaps]
         for section, key, person_ids in sections:
             for person_id in dict.fromkeys(person_ids):
                 found.setdefault(person_id, []).append((section, key))

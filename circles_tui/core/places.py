@@ -3,7 +3,10 @@ circle steps, which all answer "where else is this person?")."""
 
 from __future__ import annotations
 
-from circles_tui.core.audience import audience_of, left_out_kinds
+import attrs
+
+from circles_tui.core.audience import audience_of, left_out_kinds, links_seen
+from circles_tui.core.ecomap_words import titles_of
 from circles_tui.core.model import Workbook
 from circles_tui.core.wording import Wording
 
@@ -26,13 +29,19 @@ def place_names(
 ) -> list[str]:
     """Every place a person appears, in worksheet order, named in the worksheet's words.
 
-    In child view the supporter kinds the child does not see are left out (see
-    core/audience.py).
+    In child view the supporter kinds the child does not see are left out, and so is an
+    ecomap where they are only on a practitioner-only link (see core/audience.py).
     """
-    hidden = left_out_kinds(workbook, wording, audience_of(child_view))
+    who = audience_of(child_view)
+    hidden = left_out_kinds(workbook, wording, who)
     names = []
     for place in workbook.appearances(person_id):
         if place == skip or (place[0] == "supporter" and place[1] in hidden):
+            continue
+        if place[0] == "ecomap":
+            ecomap = next(e for e in workbook.ecomaps if e.id == place[1])
+            if person_id in attrs.evolve(ecomap, links=links_seen(ecomap, who)).people():
+                names += titles_of((place[1],), workbook, wording.ecomap)
             continue
         names.append(place_name(wording, *place))
     return names

@@ -31,6 +31,8 @@ NEAREST, MIDDLE, OUTER = 1, 2, 3
 # How the list's two halves and a never-met relative are named, on screen and in exports.
 NATURAL_TITLE = "Family and friends"
 PROFESSIONALS_TITLE = "Professionals"
+GROUPS_TITLE = "Groups, services and places"
+SIDES: tuple[str, ...] = (NATURAL_TITLE, PROFESSIONALS_TITLE, GROUPS_TITLE)
 NEVER_MET = "never met: could we ask?"
 
 
@@ -53,18 +55,28 @@ class NetworkEntry:
     never_met: bool = False  # living, but the child has never met them: could we ask?
     natural: bool = True  # family and friends; False for professionals
     group: str = ""  # where the list shows them: see GROUPS
+    ecomaps: tuple[str, ...] = ()  # the ids of the ecomaps they are on, in workbook order
+
+    @property
+    def side(self) -> str:
+        """Which part of the list: family and friends, professionals, or (for a register
+        entry that is not a person) groups, services and places."""
+        if self.person.kind != "person":
+            return GROUPS_TITLE
+        return NATURAL_TITLE if self.natural else PROFESSIONALS_TITLE
 
     @property
     def appearances(self) -> int:
-        return len(self.circles) + len(self.supporter_kinds) + len(self.tree_parts)
+        return (len(self.circles) + len(self.supporter_kinds) + len(self.tree_parts)
+                + len(self.ecomaps))
 
     def ring(self, circle: str) -> int | None:
         return next((ring for c, ring in self.circles if c == circle), None)
 
 
 # The list's groups in the order shown: each person sits under the first circle they are
-# in (family voice first), else under the supporters, else under the tree.
-GROUPS: tuple[str, ...] = (*CIRCLE_IDS, "supporters", "tree")
+# in (family voice first), else under the supporters, else under the tree, else ecomaps.
+GROUPS: tuple[str, ...] = (*CIRCLE_IDS, "supporters", "tree", "ecomap")
 
 
 def proposed_network(workbook: Workbook, content: Wording | None = None) -> tuple[NetworkEntry, ...]:
@@ -84,7 +96,7 @@ def proposed_network(workbook: Workbook, content: Wording | None = None) -> tupl
     entries = [_entry(where, content, person) for person in _listed(workbook, where)]
     order = {person.id: index for index, person in enumerate(workbook.people)}
     entries.sort(key=lambda e: (
-        not e.natural, GROUPS.index(e.group), e.person.name.casefold(), order[e.person.id],
+        SIDES.index(e.side), GROUPS.index(e.group), e.person.name.casefold(), order[e.person.id],
     ))
     return tuple(entries)
 
@@ -142,9 +154,14 @@ class _Whereabouts:
         if workbook.storms is not None:
             for pid in dict.fromkeys(workbook.storms.people):
                 self.tree_parts.setdefault(pid, []).append("storms")
+        self.ecomaps: dict[str, list[str]] = {}
+        for ecomap in workbook.ecomaps:  # the audience's view: only the links it sees
+            for pid in ecomap.people():
+                self.ecomaps.setdefault(pid, []).append(ecomap.id)
 
     def appears(self, pid: str) -> bool:
-        return pid in self.placements or pid in self.supporters or pid in self.tree_parts
+        return (pid in self.placements or pid in self.supporters or pid in self.tree_parts
+                or pid in self.ecomaps)
 
 
 def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntry:
@@ -153,6 +170,7 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
     supporters = where.supporters.get(pid, {})
     supporter_kinds = tuple(supporters)
     tree_parts = tuple(where.tree_parts.get(pid, ()))
+    ecomaps = tuple(where.ecomaps.get(pid, ()))
 
     suggested: list[str] = [p.named_by for p in placements.values() if p.named_by]
     if "services-suggest" in placements:
@@ -202,14 +220,18 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
         yp_view=yp_view,
         never_met=not person.known,
         natural=not is_professional(person, content),
-        group=_group(placements, supporter_kinds),
+        group=_group(placements, supporter_kinds, tree_parts),
+        ecomaps=ecomaps,
     )
 
 
-def _group(placements: dict[str, Placement], supporter_kinds: tuple[str, ...]) -> str:
+def _group(placements: dict[str, Placement], supporter_kinds: tuple[str, ...],
+           tree_parts: tuple[str, ...]) -> str:
     if placements:
         return next(iter(placements))  # the dict keeps CIRCLE_IDS order
-    return "supporters" if supporter_kinds else "tree"
+    if supporter_kinds:
+        return "supporters"
+    return "tree" if tree_parts else "ecomap"
 
 
 # -- helpers ---------------------------------------------------------------------------

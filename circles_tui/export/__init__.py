@@ -28,6 +28,7 @@ class ExportOptions:
     circle: str | None = None  # svg only: which safety circle to draw
     tree: bool = False  # svg only: draw the Tree of Life
     family_copy: bool = False  # html or markdown: the family's own copy of their plan
+    ecomap: str | None = None  # svg only: the id of the ecomap to draw
 
     @property
     def audience(self) -> audience.Audience:
@@ -42,14 +43,15 @@ class ExportOptions:
 def check_options(format: str, options: ExportOptions) -> None:
     if format not in FORMATS:
         raise ExportError(f"there is no export format {format!r}; choose one of {', '.join(FORMATS)}.")
-    if format != "svg" and (options.circle is not None or options.tree):
+    pictures = sum((options.circle is not None, options.tree, options.ecomap is not None))
+    if format != "svg" and pictures:
         raise ExportError("--circle and --tree choose a picture, so they only go with --format svg.")
     if options.family_copy and (format not in FAMILY_COPY_FORMATS or options.redact):
         raise ExportError("the family copy is written as --format html or markdown, without --redact.")
     if format == "svg":
-        if options.circle is not None and options.tree:
+        if pictures > 1:
             raise ExportError("an SVG holds one picture: choose --circle or --tree, not both.")
-        if options.circle is None and not options.tree:
+        if not pictures:
             raise ExportError(
                 f"say which picture to draw: --tree, or --circle with one of {', '.join(CIRCLE_IDS)}."
             )

@@ -21,11 +21,12 @@ from datetime import date
 import attrs
 
 from circles_tui.core import audience
+from circles_tui.core.ecomap_words import titles_of
 from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
 from circles_tui.core.proposed_network import (
-    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, contact_hold, proposed_network,
+    HOLD_TITLE, NEVER_MET, SIDES, contact_hold, proposed_network,
 )
 from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.core.text import for_export
@@ -183,6 +184,9 @@ def build(workbook: Workbook, content: Wording, options) -> Document:
     sections.append(_tree(workbook, content, names, private))
     if workbook.storms is not None and not _empty(workbook.storms, private):
         sections.append(_storms(workbook, content, names, private))
+    from circles_tui.export.ecomap_section import ecomap_sections  # it builds on this module
+
+    sections += ecomap_sections(workbook, content, private)
     sections.append(_network(workbook, content, who))
     title = content.heading("title", TITLE)
     return Document(f"{title}: {workbook.about.child}", tuple(sections))
@@ -354,12 +358,13 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
     ]
     if private:
         headers.append(f"{LABELS['concerns']} ({PRIVATE})")
-    rows: dict[bool, list[tuple[str, ...]]] = {True: [], False: []}  # natural network or not
+    rows: dict[str, list[tuple[str, ...]]] = {side: [] for side in SIDES}
     for entry in proposed_network(workbook, content):
         person = entry.person
         appears = [f"{content.circle(c).short}: {content.circle(c).ring_label(r)}" for c, r in entry.circles]
         appears += [content.supporter(k).title for k in entry.supporter_kinds]
         appears += [content.tree_part(t).title for t in entry.tree_parts]
+        appears += titles_of(entry.ecomaps, workbook, content.ecomap)
         knows = [who_knows.ring_label(entry.knows_worries) if entry.knows_worries else ""]
         if entry.who_will_tell:
             knows.append(f"{tell_field.label}: {entry.who_will_tell}")
@@ -377,13 +382,13 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
             if person.on_hold:
                 flag.append(f"{HOLD_TITLE}: {contact_hold(person)}")
             row.append("\n".join(flag + list(entry.concerns)))
-        rows[entry.natural].append(tuple(row))
+        rows[entry.side].append(tuple(row))
     blocks: list[Block] = [Para(content.heading("network_note", NETWORK_NOTE))]
-    if not rows[True] and not rows[False]:
+    if not any(rows.values()):
         blocks.append(Para(NOBODY))
-    for natural, heading in ((True, NATURAL_TITLE), (False, PROFESSIONALS_TITLE)):
-        if rows[natural]:  # family and friends apart from professionals
-            blocks += [Heading(3, heading), Table(tuple(headers), tuple(rows[natural]))]
+    for side in SIDES:  # family and friends apart from professionals, groups and services
+        if rows[side]:
+            blocks += [Heading(3, side), Table(tuple(headers), tuple(rows[side]))]
     # The audience's view: nothing it leaves out, and no practitioner-only talk points.
     found = disagreements(workbook, content, include_private=private)
     blocks.append(Heading(3, content.heading("worth_talking", DISAGREEMENTS)))

@@ -241,9 +241,14 @@ def _coloured(element: str, ink: str) -> str:
 
 
 def standalone(workbook: Workbook, content: Wording, options) -> str:
-    """One picture as a complete SVG file: options.circle, or the tree."""
-    picture = (
-        tree_svg(workbook, content) if options.tree
-        else circle_svg(workbook, content, options.circle)
-    )
+    """One picture as a complete SVG file: options.circle, the tree, or options.ecomap."""
+    if options.ecomap is not None:
+        from circles_tui.export.ecomap_svg import ecomap_svg  # it builds on this module
+
+        picture = ecomap_svg(workbook, content, options.ecomap)
+    else:
+        picture = (
+            tree_svg(workbook, content) if options.tree
+            else circle_svg(workbook, content, options.circle)
+        )
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + picture + "\n"

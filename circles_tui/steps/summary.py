@@ -22,9 +22,9 @@ from textual.widgets.option_list import Option
 
 from circles_tui.core.audience import NETWORK_CONCERNS, sees, view
 from circles_tui.core.model import Workbook
+from circles_tui.core.ecomap_words import titles_of
 from circles_tui.core.proposed_network import (
-    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, NetworkEntry, anyone_placed,
-    contact_hold, proposed_network,
+    HOLD_TITLE, NEVER_MET, NetworkEntry, anyone_placed, contact_hold, proposed_network,
 )
 from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.steps.step import Progress, Step
@@ -33,7 +33,8 @@ NOT_DECIDING = (
     "A starting point for planning with the family: this list suggests, it never decides "
     "who is invited."
 )
-GROUP_NAMES = {"supporters": "the supporter circles", "tree": "the Tree of Life"}
+GROUP_NAMES = {"supporters": "the supporter circles", "tree": "the Tree of Life",
+               "ecomap": "an ecomap"}
 
 
 class SummaryStep(Step):
@@ -147,7 +148,7 @@ class SummaryStep(Step):
         for entry in entries:
             # Family and friends apart from professionals, each grouped by the circle
             # (or the supporters, or the tree) where they first appear.
-            here = (entry.natural, entry.group)
+            here = (entry.side, entry.group)
             if options:
                 options.append(None)
             if here != heading:
@@ -172,7 +173,7 @@ class SummaryStep(Step):
         )
 
     def _heading(self, entry: NetworkEntry) -> Content:
-        side = NATURAL_TITLE if entry.natural else PROFESSIONALS_TITLE
+        side = entry.side
         where = GROUP_NAMES.get(entry.group) or self.content.circle(entry.group).short
         return Content.assemble((side, "bold underline"), ("  ·  first named in ", "dim"),
                                 (where, "bold"))
@@ -218,6 +219,7 @@ class SummaryStep(Step):
             for kind in entry.supporter_kinds
         ]
         places += [content.tree_part(part).title for part in entry.tree_parts]
+        places += titles_of(entry.ecomaps, workbook, content.ecomap)
         line((content.heading("appears", "Appears in"), ", ".join(places)))
         who_knows = content.circle("who-knows")
         knows = (

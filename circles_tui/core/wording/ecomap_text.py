@@ -28,9 +28,10 @@ class EcomapText:
     family_prompt: str  # for a whole-family ecomap
     guidance: str
     key_title: str  # the heading of the key every drawing carries
-    key_flow: str  # the key's words for the arrows ("support flows")
+    flow_key: str  # what an arrow means, in the key
     made_on: str  # "Made on", before the date
     undated: str  # what stands for the date when there is none
+    household_name: str  # the household as one end of a link ("Mia's family"), with {name}
     distances: tuple[str, ...]  # 1 nearest .. 4 furthest
     whose: dict[str, str]  # child / household / own -> a title with {name}
     qualities: dict[str, str]
@@ -41,7 +42,6 @@ class EcomapText:
     child_title: str = ""
     child_qualities: dict[str, str] = attrs.field(factory=dict)
     child_flows: dict[str, str] = attrs.field(factory=dict)
-    child_key_flow: str = ""
 
     @staticmethod
     def fill(text: str, name: str) -> str:
@@ -66,7 +66,6 @@ class EcomapText:
             title=self.child_title or self.title,
             qualities={**self.qualities, **self.child_qualities},
             flows={**self.flows, **self.child_flows},
-            key_flow=self.child_key_flow or self.key_flow,
         )
 
 
@@ -88,9 +87,10 @@ def read_ecomap_text(reader: Any, t: object) -> EcomapText:
         family_prompt=reader.text(t, "family_prompt", p),
         guidance=reader.text(t, "guidance", p, required=False),
         key_title=reader.text(t, "key_title", p),
-        key_flow=reader.text(t, "key_flow", p),
+        flow_key=reader.text(t, "flow_key", p),
         made_on=reader.text(t, "made_on", p),
         undated=reader.text(t, "undated", p),
+        household_name=reader.text(t, "household_name", p),
         distances=reader.texts(t, "distances", p, count=len(DISTANCES)),
         whose=reader.labels(t, "whose", WHOSE_KEYS, p),
         qualities=reader.labels(t, "qualities", LINK_QUALITIES, p),
@@ -100,5 +100,4 @@ def read_ecomap_text(reader: Any, t: object) -> EcomapText:
         child_title=reader.text(t, "child_title", p, required=False),
         child_qualities=optional_labels("child_qualities", LINK_QUALITIES),
         child_flows=optional_labels("child_flows", flows),
-        child_key_flow=reader.text(t, "child_key_flow", p, required=False),
     )
