@@ -52,8 +52,8 @@ async def add_link(step: EcomapStep) -> None:
     words = step.words
     between = ""
     if ecomap.is_whole_family:
-        starts = {"": view.title(ecomap, workbook, words)} | {
-            member: name for member, name in view.centre_members(ecomap, workbook)}
+        family = clean_name(words.fill(words.household_name, view.child_name(workbook)))
+        starts = {"": family} | dict(view.centre_members(ecomap, workbook))
         between = await step.app.push_screen_wait(ChoiceDialog(
             "Whose link is it?", starts, "",
             help="With the family as a whole, or with one of them (a link between two of "

@@ -13,6 +13,7 @@ from textual.content import Content
 
 from circles_tui.core.audience import PRIVATE_LINKS, Audience, sees
 from circles_tui.core.ecomap import FROM_CHILD, WHOSE_CHILD, WHOSE_HOUSEHOLD, EcoLink, Ecomap
+from circles_tui.core.ecomap_words import ecomap_title, long_date, qualities_text, start_name
 from circles_tui.core.model import Workbook
 from circles_tui.core.wording.ecomap_text import EcomapText
 from circles_tui.widgets.ecomap_art import KIND_MARKS, SAMPLES, Tie
@@ -60,22 +61,15 @@ def is_tie(ecomap: Ecomap, link: EcoLink) -> bool:
     return ecomap.is_whole_family and link.person in ecomap.household
 
 
-def centre_name(ecomap: Ecomap, workbook: Workbook) -> str:
-    """The name the ecomap's words put in `{name}`: the child for a whole-family ecomap."""
-    if ecomap.whose in (WHOSE_CHILD, WHOSE_HOUSEHOLD):
-        return child_name(workbook)
-    return name_of(workbook, ecomap.whose)
-
-
 def title(ecomap: Ecomap, workbook: Workbook, words: EcomapText) -> str:
-    """"Mia's ecomap", "Mia's family ecomap", "Kerry's own ecomap"."""
-    return words.title_of(ecomap.whose, centre_name(ecomap, workbook))
+    """"Mia's ecomap", "Mia's family ecomap", "Kerry's own ecomap", as one line."""
+    return clean_name(ecomap_title(ecomap, workbook, words))
 
 
 def when(ecomap: Ecomap, words: EcomapText) -> str:
     if ecomap.made_on is None:
         return words.undated
-    return f"{words.made_on} {ecomap.made_on.day} {ecomap.made_on:%B %Y}"
+    return f"{words.made_on} {long_date(ecomap.made_on)}"
 
 
 def short_kind(kind: str, words: EcomapText) -> str:
@@ -105,7 +99,7 @@ def picture(ecomap: Ecomap, links: tuple[EcoLink, ...], workbook: Workbook,
                             link.qualities, link.flow, link.between))
     return EcomapPicture(
         ecomap.centre, centre_members(ecomap, workbook), tuple(spokes), tuple(ties),
-        dict(words.qualities), words.key_flow, {k: short_kind(k, words) for k in words.kinds},
+        dict(words.qualities), words.flow_key, {k: short_kind(k, words) for k in words.kinds},
         words.key_title)
 
 
@@ -124,16 +118,6 @@ def heading(ecomap: Ecomap | None, workbook: Workbook, words: EcomapText, index:
     return Content.assemble(*parts)
 
 
-def quality_words(link: EcoLink, words: EcomapText) -> str:
-    return " and ".join(words.qualities[q] for q in link.qualities)
-
-
-def flow_words(ecomap: Ecomap, link: EcoLink, workbook: Workbook, words: EcomapText) -> str:
-    """Which way support flows, naming where the link starts."""
-    start = name_of(workbook, link.between) if link.between else centre_name(ecomap, workbook)
-    return words.flow(link.flow, start)
-
-
 def list_line(ecomap: Ecomap, link: EcoLink, workbook: Workbook, words: EcomapText,
               selected: bool, narrow: bool, audience: Audience) -> Content:
     """The name (with its kind's mark and, on a family ecomap, whom the link starts from),
@@ -149,14 +133,16 @@ def list_line(ecomap: Ecomap, link: EcoLink, workbook: Workbook, words: EcomapTe
     ]
     if ecomap.is_whole_family and link.between:
         parts.append((f" ({name_of(workbook, link.between)})", "$text-muted"))
-    parts += [f"  {sample}{FLOW_MARKS[link.flow]} ", (quality_words(link, words), "italic")]
+    parts += [f"  {sample}{FLOW_MARKS[link.flow]} ",
+              (qualities_text(link.qualities, words), "italic")]
     if link.practitioner_only and sees(audience, PRIVATE_LINKS):
         parts.append(("  ⚑ practitioner only", "bold $text-warning"))
     if narrow:
         return Content.assemble(*parts)
     second = [f"{words.distance(link.distance)}, {link.clock} o'clock"]
     if link.flow:
-        second.append(flow_words(ecomap, link, workbook, words))
+        start = clean_name(start_name(ecomap, link, workbook, words))
+        second.append(words.flow(link.flow, start))
     parts.append(("\n   " + " · ".join(second), "$text-muted"))
     if link.note.strip():
         parts.append((f"\n   “{shorten(clean_name(link.note), SNIPPET)}”", "italic $text-muted"))
