@@ -217,6 +217,17 @@ def test_too_small_for_a_picture_a_line_per_link_stands_in():
     assert lines[1].startswith("══ Ann") and lines[2].startswith("─╫┈┈ Bob")
 
 
+def test_a_caption_goes_over_the_drawing_and_long_names_get_room_where_it_is_wide():
+    long = "The Northfield Community Football Club"
+    pic = EcomapPicture("plain", (("child", "Mia"),), (Spoke("a", long, clock=3),),
+                        caption="Mia's ecomap · Made on 17 March 2026")
+    wide = layout_ecomap(pic, 120, 30)
+    assert wide.text().splitlines()[0].strip() == "Mia's ecomap · Made on 17 March 2026"
+    assert all(y > 1 for _, y, _ in wide.places.values())
+    assert wide.places["a"][2] == 30  # a quarter of the width, at most 30
+    assert layout_ecomap(pic, 46, 18).places["a"][2] == 18
+
+
 def test_names_are_literal_text_and_control_characters_are_blanked():
     layout = layout_ecomap(picture(Spoke("a", "[b]Nan[/b]\x1b[2J")), 60, 20)
     text = layout.text()

@@ -261,6 +261,9 @@ async def test_on_a_family_ecomap_a_link_starts_from_someone_in_the_middle():
         await keys(pilot, "a", "down", "down", "enter", Typed("Nanna Jo"), "enter", "enter")
         assert link(app, "nanna-jo", "mum", FAMILY) is not None
         assert "Nanna Jo (Mum)" in list_text(app)
+        # A link inside the family is drawn in the middle: no distance or clock for it.
+        mum = str(app.query_one("#ecomap-links", OptionList).get_option("child>mum").prompt)
+        assert "o'clock" not in mum and "Mum (Mia)" in mum
         drawing = drawn(app)
         assert "Mum" in drawing and "Mia" in drawing and "Nanna Jo" in drawing
 
@@ -411,6 +414,8 @@ async def test_f5_shows_the_ecomap_large_without_a_highlight_and_follows_child_v
         picture = app.screen.query_one(EcomapDrawing)
         layout = picture.layout_now()
         assert picture.highlight is None and "Nanna Jo" in layout.text() and "Dad" in layout.text()
+        # Whose it is and its date: an ecomap always has a key and a date.
+        assert layout.text().splitlines()[0].strip() == "Mia's ecomap · Made on 17 March 2026"
         assert layout.width > on_step.size.width
         await keys(pilot, "f2")
         await pilot.pause()

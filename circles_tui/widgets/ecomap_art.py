@@ -19,7 +19,8 @@ from circles_tui.widgets.rings_grid import clean_name, shorten
 # What a cell of the ecomap shows; the widget maps each to a style.
 SPACE, ART, CENTRE, LINE, LINE_HIGHLIGHT, ARROW, NAME, HIGHLIGHT = (
     "space", "art", "centre", "line", "line-highlight", "arrow", "name", "highlight")
-KEY_TITLE, KEY_SAMPLE, KEY_TEXT, MORE, STAR = "key-title", "key-sample", "key-text", "more", "star"
+KEY_TITLE, KEY_SAMPLE, KEY_TEXT, MORE, STAR, CAPTION = (
+    "key-title", "key-sample", "key-text", "more", "star", "caption")
 
 QUALITIES = ("strong", "ordinary", "tenuous", "stressful")
 FLOWS = ("", "to-centre", "from-centre", "both")

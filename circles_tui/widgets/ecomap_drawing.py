@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from circles_tui.widgets.ecomap_art import (
-    ARROW, ART, CENTRE, HIGHLIGHT, KEY_SAMPLE, KEY_TEXT, KEY_TITLE, LINE, LINE_HIGHLIGHT, MORE,
+    ARROW, ART, CAPTION, CENTRE, HIGHLIGHT, KEY_SAMPLE, KEY_TEXT, KEY_TITLE, LINE, LINE_HIGHLIGHT, MORE,
     NAME, SPACE, STAR,
 )
 from circles_tui.widgets.ecomap_layout import EcomapLayout, EcomapPicture, layout_ecomap
@@ -31,6 +31,7 @@ STYLES = {
     NAME: "$foreground",
     HIGHLIGHT: "bold reverse $foreground",
     KEY_TITLE: "bold $text-muted",
+    CAPTION: "bold $foreground",
     KEY_SAMPLE: "bold $foreground",
     KEY_TEXT: "$text-muted",
     MORE: "italic $text-muted",

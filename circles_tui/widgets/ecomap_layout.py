@@ -20,13 +20,14 @@ import attrs
 from rich.cells import cell_len
 
 from circles_tui.widgets.ecomap_art import (
-    ARROW, ART, CENTRE, HIGHLIGHT, LINE, LINE_HIGHLIGHT, MORE, NAME, SAMPLES, SPACE, STAR, Tie,
+    ARROW, ART, CAPTION, CENTRE, HIGHLIGHT, LINE, LINE_HIGHLIGHT, MORE, NAME, SAMPLES, SPACE, STAR,
+    Tie,
     hub_art, key_items, key_lines, label_text,
 )
 from circles_tui.widgets.ecomap_lines import Box, draw_line, line_ends, route
 from circles_tui.widgets.rings_grid import CellGrid, Run, clean_name, shorten
 
-NAME_MAX = 18  # longer names are shortened in the picture only
+NAME_MAX = 18  # longer names are shortened in the drawing (more where it is wide)
 SHORTEST = 8  # a name is never cut shorter than this to make it fit
 MIN_WIDTH = 30
 MIN_HEIGHT = 9  # rows of picture, not counting the key
@@ -61,6 +62,7 @@ class EcomapPicture:
     flow_name: str = "support flows"
     kind_names: dict[str, str] = attrs.field(factory=dict)
     key_title: str = ""  # "Key", before the key's first line
+    caption: str = ""  # whose ecomap and its date, over the drawing (the picture view's)
 
 
 @attrs.frozen
@@ -100,7 +102,13 @@ def layout_ecomap(picture: EcomapPicture, width: int, height: int,
     if width < MIN_WIDTH or rows < MIN_HEIGHT:
         return _summary(picture, width, height, highlight)
     grid = CellGrid(width, height)
-    cx, cy = width // 2, rows // 2
+    top = 0
+    if picture.caption and rows - 2 >= MIN_HEIGHT:
+        caption = shorten(clean_name(picture.caption), width)
+        grid.put((width - cell_len(caption)) // 2, 0, caption, CAPTION)
+        top = 2
+    name_max = min(30, max(NAME_MAX, width // 4))
+    cx, cy = width // 2, top + (rows - top) // 2
     hub = hub_art(picture.centre, picture.members, picture.ties, min(width - 8, 60),
                   max_tie_rows=max(0, (rows - 9) // 3), highlight=highlight)
     hub_box: Box = (cx - hub.width // 2, cy - hub.height // 2, hub.width, hub.height)
@@ -114,7 +122,7 @@ def layout_ecomap(picture: EcomapPicture, width: int, height: int,
     taken: list[Box] = [(hub_box[0] - 1, hub_box[1], hub_box[2] + 2, hub_box[3])]
     order = sorted(picture.spokes, key=lambda s: (s.id != highlight, s.distance, s.clock))
     inner_x, inner_y = hub.width / 2 + 6, hub.height / 2 + 2.5
-    outer_x, outer_y = max(inner_x + 4, width / 2 - 4), max(inner_y + 1, rows / 2 - 0.5)
+    outer_x, outer_y = max(inner_x + 4, width / 2 - 4), max(inner_y + 1, (rows - top) / 2 - 0.5)
     misses = 0
     for spoke in order:
         if misses >= GIVE_UP:  # the picture is full: the rest are only in the list
@@ -125,13 +133,13 @@ def layout_ecomap(picture: EcomapPicture, width: int, height: int,
         ex = cx + (inner_x + (outer_x - inner_x) * share) * math.sin(angle)
         ey = middle - (inner_y + (outer_y - inner_y) * share) * math.cos(angle)
         spot = None
-        for room in (NAME_MAX, SHORTEST):
+        for room in (name_max, SHORTEST):
             text = label_text(spoke.name, spoke.kind, room)
             w = cell_len(text)
             # The label's near end sits on the spot, so the line reaches it first.
             side = math.sin(angle)
             x = round(ex) if side > 0.35 else round(ex) - w + 1 if side < -0.35 else round(ex) - w // 2
-            spot = _free_spot(x, round(ey), w, cy, width, rows, taken)
+            spot = _free_spot(x, round(ey), w, cy, width, top, rows, taken)
             if spot is not None:
                 break
         if spot is None:
@@ -187,7 +195,7 @@ def _key(picture: EcomapPicture, width: int) -> list[list[tuple[str, str]]]:
     return key_lines(key_items(picture.quality_names, picture.flow_name, {}, ()), width, title)
 
 
-def _free_spot(ex: int, ey: int, w: int, cy: int, width: int, rows: int,
+def _free_spot(ex: int, ey: int, w: int, cy: int, width: int, top: int, rows: int,
                taken: Sequence[Box]) -> tuple[int, int] | None:
     """The nearest place to a label starting at (ex, ey), `w` cells wide, where it overlaps
     nothing taken, moving away from the centre first."""
@@ -199,7 +207,7 @@ def _free_spot(ex: int, ey: int, w: int, cy: int, width: int, rows: int,
     for dy, dx in shifts:
         y = ey + dy
         x = min(max(0, ex + dx), width - w)
-        if not 0 <= y < rows or x < 0:
+        if not top <= y < rows or x < 0:
             continue
         box = (x - 1, y, w + 2, 1)
         if not any(_overlaps(box, other) for other in taken):

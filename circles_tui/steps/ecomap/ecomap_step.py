@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import attrs
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -230,11 +232,17 @@ class EcomapStep(Step):
                         view.detail(link, workbook, self.words, self.audience))
 
     def make_picture(self) -> EcomapDrawing | None:
-        if not self.is_mounted or self.ecomap() is None:
+        if not self.is_mounted:
+            return None
+        ecomap, workbook = self.ecomap(), self.workbook
+        shown = self.query_one(EcomapDrawing).picture
+        if ecomap is None or workbook is None or shown is None:
             return None
         picture = EcomapDrawing()
-        # No link highlighted: the picture is for looking at together, not for choosing.
-        picture.show(self.query_one(EcomapDrawing).picture)
+        # Whose it is and its date go over the drawing; no link is highlighted: the
+        # picture is for looking at together, not for choosing.
+        caption = f"{view.title(ecomap, workbook, self.words)} · {view.when(ecomap, self.words)}"
+        picture.show(attrs.evolve(shown, caption=caption))
         return picture
 
     def _update_keys(self) -> None:

@@ -139,11 +139,14 @@ def list_line(ecomap: Ecomap, link: EcoLink, workbook: Workbook, words: EcomapTe
         parts.append(("  ⚑ practitioner only", "bold $text-warning"))
     if narrow:
         return Content.assemble(*parts)
-    second = [f"{words.distance(link.distance)}, {link.clock} o'clock"]
+    # Someone in the household sits in the middle: how near and where round are not drawn.
+    second = [] if is_tie(ecomap, link) else [
+        f"{words.distance(link.distance)}, {link.clock} o'clock"]
     if link.flow:
         start = clean_name(start_name(ecomap, link, workbook, words))
         second.append(words.flow(link.flow, start))
-    parts.append(("\n   " + " · ".join(second), "$text-muted"))
+    if second:
+        parts.append(("\n   " + " · ".join(second), "$text-muted"))
     if link.note.strip():
         parts.append((f"\n   “{shorten(clean_name(link.note), SNIPPET)}”", "italic $text-muted"))
     return Content.assemble(*parts)
