@@ -94,3 +94,32 @@ def test_family_copy_prints_on_a4(tmp_path, complete_example):
     for width, height in boxes:
         assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2
     assert pdf.stat().st_size > 10_000  # text was drawn, not an empty page
+
+
+
+def drawn_colours(pdf: Path) -> set[str]:
+    """Every fill and stroke colour a PDF's pages use, as "r g b" in its own numbers."""
+    data, found = pdf.read_bytes(), set()
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            text = zlib.decompress(stream.group(1))
+        except zlib.error:  # an image or a font: no drawing operators in it
+            continue
+        found |= {m.decode() for m in re.findall(rb"[\d.]+ [\d.]+ [\d.]+(?= (?:rg|RG)\b)", text)}
+    return found
+
+
+def test_html_export_draws_an_ecomap(tmp_path):
+    """Chromium prints the ecomap section: the island's sand and sea and the pitch's grass
+    (colours only an ecomap uses) are drawn, and the page logged no refused load."""
+    from tests.test_ecomap_export import workbook
+
+    page = tmp_path / "ecomap.html"
+    page.write_text(render(workbook(), "html", bundled(), ExportOptions()), encoding="utf-8")
+    pdf = tmp_path / "ecomap.pdf"
+    log = chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    colours = drawn_colours(pdf)
+    assert ".9529 .8902 .7098" in colours  # the island (#f3e3b5)
+    assert ".8118 .902 .9608" in colours  # its sea (#cfe6f5)
+    assert ".8118 .9098 .7686" in colours  # the whole-family ecomap's pitch (#cfe8c4)
+    assert not [line for line in log.splitlines() if "Refused" in line or "CONSOLE" in line]
