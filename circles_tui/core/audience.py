@@ -101,6 +101,8 @@ FIELDS: dict[str, Rule] = {
     "Person.concern": PRIVATE,
     "Person.hold_until": PRIVATE,  # a hold on contact is the practitioner's to keep
     "Person.hold_asked_by": PRIVATE,
+    "Person.gender": DATA,
+    "Person.died": FREE_TEXT,  # a year, or words that may name someone
     "Placement.person": DATA,
     "Placement.ring": DATA,
     "Placement.named_by": DATA,

@@ -33,6 +33,8 @@ FIELD_LABELS: dict[str, str] = {
     "Person.concern": "Concern (discuss before inviting)",
     "Person.hold_until": "Hold on contact until",
     "Person.hold_asked_by": "Hold asked for by",
+    "Person.gender": "Gender",
+    "Person.died": "Died",
     "Placement.person": "Person",
     "Placement.ring": "Ring",
     "Placement.named_by": "Named by",

@@ -33,14 +33,18 @@ from circles_tui.core.worksheet_shape import (  # noqa: F401 - part of the model
 )
 
 if TYPE_CHECKING:
+    from circles_tui.core.family import Family
     from circles_tui.core.meeting import Meeting
 
 FORMAT_NAME = "circles-tui workbook"
-FORMAT_VERSION = 2  # 2 added the [meeting] table; version 1 files still open
+FORMAT_VERSION = 3  # 2 added [meeting], 3 [family]; older files still open
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 ExtraValue = str | tuple[str, ...]
+
+# A person's gender, for the genogram's symbols; "" when not said.
+GENDERS: tuple[str, ...] = ("", "female", "male", "other")
 
 
 class ModelError(ValueError):
@@ -118,13 +122,17 @@ class Person:
     contact: str = ""
     note: str = ""
     practitioner_note: str = ""
-    living: bool = True
+    living: bool = True  # the one record of whether someone has died
     known: bool = True  # False for someone the child never met
     concern: str = ""  # practitioner-only: discuss before inviting
     # A hold on contact, practitioner-only: nobody contacts them until this ("Kerry
     # agrees"); `hold_asked_by` is who asked for it. No hold while `hold_until` is blank.
     hold_until: str = ""
     hold_asked_by: str = ""
+    gender: str = ""  # one of GENDERS
+    # When someone died ("1998", "before I was born"), "" if not known; only with
+    # `living` false, which stays the one record of whether they died.
+    died: str = ""
 
     @property
     def on_hold(self) -> bool:
@@ -195,6 +203,12 @@ def _tree(value: Mapping[str, TreePart]) -> dict[str, TreePart]:
     }
 
 
+def _no_family() -> Family:
+    from circles_tui.core.family import Family  # family.py builds on this module
+
+    return Family()
+
+
 def _no_meeting() -> Meeting:
     from circles_tui.core.meeting import Meeting  # meeting.py builds on this module
 
@@ -214,6 +228,7 @@ class Workbook:
     tree: dict[str, TreePart] = attrs.field(factory=dict, converter=_tree)
     storms: TreePart | None = None
     meeting: Meeting = attrs.field(factory=_no_meeting)
+    family: Family = attrs.field(factory=_no_family)
 
     def __attrs_post_init__(self) -> None:
         check_workbook(self)
@@ -271,6 +286,11 @@ def check_workbook(workbook: Workbook) -> None:
         if not has_visible_character(person.name):
             raise ModelError(f"{path}.name", "every person needs a name (a blank or an "
                              "invisible character is not one)")
+        if person.gender not in GENDERS:
+            raise ModelError(f"{path}.gender", "must be female, male or other (or left out)")
+        if person.died and person.living:
+            raise ModelError(f"{path}.died", "'died' says when someone died: add "
+                             "living = false too, or take 'died' out")
     for circle, placements in workbook.circles.items():
         if circle not in CIRCLE_FIELDS:
             raise ModelError(f"circles.{circle}", "there is no safety circle with this id")
@@ -291,9 +311,11 @@ def check_workbook(workbook: Workbook) -> None:
         _check_tree_part(f"tree.{part}", tree_part, ids)
     if workbook.storms is not None:
         _check_tree_part("storms", workbook.storms, ids)
+    from circles_tui.core.family import check_family
     from circles_tui.core.meeting import check_meeting
 
     check_meeting(workbook.meeting, ids)
+    check_family(workbook.family, ids)
 
 
 def _check_about(about: About) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from circles_tui.core import toml_lines
+from circles_tui.core.family_format import read_family
 from circles_tui.core.file_errors import WorkbookFileError
 from circles_tui.core.meeting_format import read_meeting
 from circles_tui.core.model import (
@@ -118,7 +119,7 @@ class _WorkbookReader:
         if "storms" in doc:
             storms = self._tree_part(self._table(doc, "storms", ""), "storms")
         return Workbook(about, people, circles, supporters, tree, storms,
-                        read_meeting(self, doc))
+                        read_meeting(self, doc), read_family(self, doc))
 
     # -- sections --
 
