@@ -30,6 +30,7 @@ from typing import Literal
 import attrs
 
 from circles_tui.core import redaction
+from circles_tui.core.family import Family, FamilyLink, HeritageNote
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -53,7 +54,8 @@ SHOWN: Treatment = "shown"
 CHANGED: Treatment = "changed"
 LEFT_OUT: Treatment = "left out"
 
-RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart)
+RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart,
+                             Family, FamilyLink, HeritageNote)
 
 
 @attrs.frozen
@@ -121,7 +123,21 @@ FIELDS: dict[str, Rule] = {
     "TreePart.answers": DATA,  # each answer follows the Answer rules
     "TreePart.people": DATA,
     "TreePart.practitioner_note": PRIVATE,
+    "Family.links": DATA,  # each link follows the FamilyLink rules
+    "Family.heritage": DATA,  # each note follows the HeritageNote rules
+    "Family.household": DATA,
+    "Family.practitioner_note": PRIVATE,
+    "FamilyLink.kind": DATA,
+    "FamilyLink.a": DATA,
+    "FamilyLink.b": DATA,
+    "FamilyLink.note": FREE_TEXT,
+    "FamilyLink.practitioner_note": PRIVATE,
+    "HeritageNote.person": DATA,
+    "HeritageNote.aspect": DATA,
+    "HeritageNote.words": FREE_TEXT,
+    "HeritageNote.practitioner_note": PRIVATE,
 }
+LISTS = ("answers", "links", "heritage")  # fields holding records, each under its own rules
 
 # Things made of more than one field, or worked out from the workbook.
 PRIVATE_KINDS = "private_kinds"
@@ -205,8 +221,8 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
             treatment = rule.of(audience)
             if treatment == LEFT_OUT:
                 updates[name] = _empty(field)
-            elif name == "answers":
-                updates[name] = tuple(record(answer) for answer in current)
+            elif name in LISTS:
+                updates[name] = tuple(record(item) for item in current)
             elif name == "extras":
                 updates[name] = _extras(context["circle"], value, audience, changes)
             elif treatment == CHANGED:
@@ -230,6 +246,7 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
         },
         tree={name: part(value) for name, value in workbook.tree.items()},
         storms=part(workbook.storms),
+        family=record(workbook.family),
     )
 
 
@@ -313,6 +330,7 @@ def _child_wording(wording: Wording) -> Wording:
         named_by={**wording.named_by, **wording.child_named_by},
         circles=tuple(circle(c) for c in wording.circles),
         headings=dict(wording.child_headings),
+        family=wording.family.for_child() if wording.family else None,
     )
 
 
@@ -325,7 +343,7 @@ def sharing_table() -> str:
 
     rows: dict[Rule, list[str]] = {}
     for field, rule in FIELDS.items():
-        if field != "TreePart.answers":  # a list of answers: each follows the Answer rules
+        if field.rsplit(".", 1)[1] not in LISTS:  # a list of records: each follows its own rules
             names = rows.setdefault(rule, [])
             if FIELD_LABELS[field] not in names:
                 names.append(FIELD_LABELS[field])

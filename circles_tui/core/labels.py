@@ -53,6 +53,19 @@ FIELD_LABELS: dict[str, str] = {
     "TreePart.answers": "Questions and answers",
     "TreePart.people": "People",
     "TreePart.practitioner_note": "Practitioner-only note",
+    "Family.links": "Family links",
+    "Family.heritage": "Cultural genogram",
+    "Family.household": "Lives with the child",
+    "Family.practitioner_note": "Practitioner-only note",
+    "FamilyLink.kind": "Kind of link",
+    "FamilyLink.a": "Person",
+    "FamilyLink.b": "Person",
+    "FamilyLink.note": "Note",
+    "FamilyLink.practitioner_note": "Practitioner-only note",
+    "HeritageNote.person": "Person",
+    "HeritageNote.aspect": "Aspect",
+    "HeritageNote.words": "In the family's words",
+    "HeritageNote.practitioner_note": "Practitioner-only note",
 }
 
 
