@@ -58,7 +58,8 @@ def marked_workbook() -> tuple[Workbook, list[Marker], dict[str, str]]:
     about = m.record(About, "about", {"age": 9, "session_dates": (date(2026, 3, 12),)})
     about = attrs.evolve(about, taking_part=(*about.taking_part, f"Dad ({BRACKET_NAME})"))
     people = [
-        m.record(Person, f"person {pid}", {"id": pid, "lives": f"{TOWN}, Poland", "kind": "person"})
+        m.record(Person, f"person {pid}", {"id": pid, "lives": f"{TOWN}, Poland", "kind": "person",
+                                           "gender": "female", "died": ""})
         for pid in ("p1", "p2", "p3")
     ]
     # Each person's note names the next person, so names inside free text are covered too.

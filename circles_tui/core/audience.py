@@ -31,6 +31,7 @@ import attrs
 
 from circles_tui.core import redaction
 from circles_tui.core.ecomap import Ecomap, EcoLink
+from circles_tui.core.family import Family, FamilyLink, HeritageNote
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -55,7 +56,7 @@ CHANGED: Treatment = "changed"
 LEFT_OUT: Treatment = "left out"
 
 RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart, Ecomap,
-                             EcoLink)
+                             EcoLink, Family, FamilyLink, HeritageNote)
 
 
 @attrs.frozen
@@ -104,6 +105,8 @@ FIELDS: dict[str, Rule] = {
     "Person.hold_until": PRIVATE,  # a hold on contact is the practitioner's to keep
     "Person.hold_asked_by": PRIVATE,
     "Person.kind": DATA,
+    "Person.gender": DATA,
+    "Person.died": FREE_TEXT,  # a year, or words that may name someone
     "Placement.person": DATA,
     "Placement.ring": DATA,
     "Placement.named_by": DATA,
@@ -137,7 +140,21 @@ FIELDS: dict[str, Rule] = {
     "EcoLink.note": FREE_TEXT,
     "EcoLink.practitioner_note": PRIVATE,
     "EcoLink.practitioner_only": DATA,
+    "Family.links": DATA,  # each link follows the FamilyLink rules
+    "Family.heritage": DATA,  # each note follows the HeritageNote rules
+    "Family.household": DATA,
+    "Family.practitioner_note": PRIVATE,
+    "FamilyLink.kind": DATA,
+    "FamilyLink.a": DATA,
+    "FamilyLink.b": DATA,
+    "FamilyLink.note": FREE_TEXT,
+    "FamilyLink.practitioner_note": PRIVATE,
+    "HeritageNote.person": DATA,
+    "HeritageNote.aspect": DATA,
+    "HeritageNote.words": FREE_TEXT,
+    "HeritageNote.practitioner_note": PRIVATE,
 }
+LISTS = ("answers", "links", "heritage")  # fields holding records, each under its own rules
 
 # Things made of more than one field, or worked out from the workbook.
 PRIVATE_KINDS = "private_kinds"
@@ -231,10 +248,10 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
             treatment = rule.of(audience)
             if treatment == LEFT_OUT:
                 updates[name] = _empty(field)
-            elif name == "answers":
-                updates[name] = tuple(record(answer) for answer in current)
-            elif name == "links":
+            elif isinstance(value, Ecomap) and name == "links":
                 updates[name] = tuple(record(link) for link in links_seen(value, audience))
+            elif name in LISTS:
+                updates[name] = tuple(record(item) for item in current)
             elif name == "extras":
                 updates[name] = _extras(context["circle"], value, audience, changes)
             elif treatment == CHANGED:
@@ -259,6 +276,7 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
         tree={name: part(value) for name, value in workbook.tree.items()},
         storms=part(workbook.storms),
         ecomaps=tuple(record(ecomap) for ecomap in workbook.ecomaps),
+        family=record(workbook.family),
     )
 
 
@@ -343,6 +361,7 @@ def _child_wording(wording: Wording) -> Wording:
         circles=tuple(circle(c) for c in wording.circles),
         headings=dict(wording.child_headings),
         ecomap=wording.ecomap.for_child(),
+        family=wording.family.for_child() if wording.family else None,
     )
 
 
@@ -355,7 +374,7 @@ def sharing_table() -> str:
 
     rows: dict[Rule, list[str]] = {}
     for field, rule in FIELDS.items():
-        if field not in ("TreePart.answers", "Ecomap.links"):  # lists: each follows its own rules
+        if field.rsplit(".", 1)[1] not in LISTS:  # a list of records: each follows its own rules
             names = rows.setdefault(rule, [])
             if FIELD_LABELS[field] not in names:
                 names.append(FIELD_LABELS[field])

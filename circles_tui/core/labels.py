@@ -34,6 +34,8 @@ FIELD_LABELS: dict[str, str] = {
     "Person.hold_until": "Hold on contact until",
     "Person.hold_asked_by": "Hold asked for by",
     "Person.kind": "Kind of entry (person, group, service, place)",
+    "Person.gender": "Gender",
+    "Person.died": "Died",
     "Placement.person": "Person",
     "Placement.ring": "Ring",
     "Placement.named_by": "Named by",
@@ -67,6 +69,19 @@ FIELD_LABELS: dict[str, str] = {
     "EcoLink.note": "Note",
     "EcoLink.practitioner_note": "Practitioner-only note",
     "EcoLink.practitioner_only": "Practitioner-only link",
+    "Family.links": "Family links",
+    "Family.heritage": "Cultural genogram",
+    "Family.household": "Lives with the child",
+    "Family.practitioner_note": "Practitioner-only note",
+    "FamilyLink.kind": "Kind of link",
+    "FamilyLink.a": "Person",
+    "FamilyLink.b": "Person",
+    "FamilyLink.note": "Note",
+    "FamilyLink.practitioner_note": "Practitioner-only note",
+    "HeritageNote.person": "Person",
+    "HeritageNote.aspect": "Aspect",
+    "HeritageNote.words": "In the family's words",
+    "HeritageNote.practitioner_note": "Practitioner-only note",
 }
 
 

@@ -34,10 +34,13 @@ from circles_tui.core.worksheet_shape import (  # noqa: F401 - part of the model
 
 if TYPE_CHECKING:
     from circles_tui.core.ecomap import Ecomap
+    from circles_tui.core.family import Family
     from circles_tui.core.meeting import Meeting
 
 FORMAT_NAME = "circles-tui workbook"
-FORMAT_VERSION = 3  # 2 added the [meeting] table, 3 [[ecomaps]]; older files still open
+# 2 added [meeting]; 3 added the newer worksheets (ecomaps, the family, the mobility map,
+# questions on every step). Older files still open.
+FORMAT_VERSION = 3
 
 # What a register entry is: groups, places and services sit beside people, one record each.
 PERSON_KINDS: tuple[str, ...] = ("person", "group", "service", "place")
@@ -45,6 +48,9 @@ PERSON_KINDS: tuple[str, ...] = ("person", "group", "service", "place")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 ExtraValue = str | tuple[str, ...]
+
+# A person's gender, for the genogram's symbols; "" when not said.
+GENDERS: tuple[str, ...] = ("", "female", "male", "other")
 
 
 class ModelError(ValueError):
@@ -122,7 +128,7 @@ class Person:
     contact: str = ""
     note: str = ""
     practitioner_note: str = ""
-    living: bool = True
+    living: bool = True  # the one record of whether someone has died
     known: bool = True  # False for someone the child never met
     concern: str = ""  # practitioner-only: discuss before inviting
     # A hold on contact, practitioner-only: nobody contacts them until this ("Kerry
@@ -130,6 +136,10 @@ class Person:
     hold_until: str = ""
     hold_asked_by: str = ""
     kind: str = "person"  # one of PERSON_KINDS: a school or a club is a "group"
+    gender: str = ""  # one of GENDERS
+    # When someone died ("1998", "before I was born"), "" if not known; only with
+    # `living` false, which stays the one record of whether they died.
+    died: str = ""
 
     @property
     def on_hold(self) -> bool:
@@ -200,6 +210,12 @@ def _tree(value: Mapping[str, TreePart]) -> dict[str, TreePart]:
     }
 
 
+def _no_family() -> Family:
+    from circles_tui.core.family import Family  # family.py builds on this module
+
+    return Family()
+
+
 def _no_meeting() -> Meeting:
     from circles_tui.core.meeting import Meeting  # meeting.py builds on this module
 
@@ -220,6 +236,7 @@ class Workbook:
     storms: TreePart | None = None
     meeting: Meeting = attrs.field(factory=_no_meeting)
     ecomaps: tuple[Ecomap, ...] = attrs.field(default=(), converter=_tuple)
+    family: Family = attrs.field(factory=_no_family)
 
     def __attrs_post_init__(self) -> None:
         check_workbook(self)
@@ -280,6 +297,11 @@ def check_workbook(workbook: Workbook) -> None:
                              "invisible character is not one)")
         if person.kind not in PERSON_KINDS:
             raise ModelError(f"{path}.kind", f"must be one of {', '.join(PERSON_KINDS)}")
+        if person.gender not in GENDERS:
+            raise ModelError(f"{path}.gender", "must be female, male or other (or left out)")
+        if person.died and person.living:
+            raise ModelError(f"{path}.died", "'died' says when someone died: add "
+                             "living = false too, or take 'died' out")
     for circle, placements in workbook.circles.items():
         if circle not in CIRCLE_FIELDS:
             raise ModelError(f"circles.{circle}", "there is no safety circle with this id")
@@ -300,12 +322,14 @@ def check_workbook(workbook: Workbook) -> None:
         _check_tree_part(f"tree.{part}", tree_part, ids)
     if workbook.storms is not None:
         _check_tree_part("storms", workbook.storms, ids)
+    from circles_tui.core.family import check_family
     from circles_tui.core.meeting import check_meeting
 
     check_meeting(workbook.meeting, ids)
     from circles_tui.core.ecomap import check_ecomaps
 
     check_ecomaps(workbook.ecomaps, ids)
+    check_family(workbook.family, ids)
 
 
 def _check_about(about: About) -> None:

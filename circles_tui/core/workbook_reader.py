@@ -16,6 +16,7 @@ import attrs
 
 from circles_tui.core import toml_lines
 from circles_tui.core.ecomap_format import read_ecomaps
+from circles_tui.core.family_format import read_family
 from circles_tui.core.file_errors import WorkbookFileError
 from circles_tui.core.meeting_format import read_meeting
 from circles_tui.core.model import (
@@ -119,7 +120,7 @@ class _WorkbookReader:
         if "storms" in doc:
             storms = self._tree_part(self._table(doc, "storms", ""), "storms")
         return Workbook(about, people, circles, supporters, tree, storms,
-                        read_meeting(self, doc), read_ecomaps(self, doc))
+                        read_meeting(self, doc), read_ecomaps(self, doc), read_family(self, doc))
 
     # -- sections --
 

@@ -13,6 +13,7 @@ import attrs
 import tomli_w
 
 from circles_tui.core.ecomap_format import ecomap_chunks
+from circles_tui.core.family_format import family_chunks
 from circles_tui.core.meeting_format import meeting_chunks
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
@@ -77,6 +78,7 @@ def _chunks(workbook: Workbook) -> Iterator[str]:
         yield from _tree_part("storms", workbook.storms, even_if_empty=True)
     yield from meeting_chunks(workbook.meeting, _values, _record)
     yield from ecomap_chunks(workbook.ecomaps, _values, _record)
+    yield from family_chunks(workbook.family, _values, _record)
 
 
 def _plain_record(value: Any) -> dict[str, Any]:

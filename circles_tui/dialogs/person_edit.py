@@ -93,7 +93,8 @@ class PersonEditDialog(FormDialog[Person | None]):
             note=self.value_of("note", p.note),
             practitioner_note=self.value_of("practitioner_note", p.practitioner_note),
             concern=self.value_of("concern", p.concern),
-            living=self.query_one("#living", Checkbox).value,
+            living=(living := self.query_one("#living", Checkbox).value),
+            died="" if living else p.died,  # when they died goes with being living again
             known=self.query_one("#known", Checkbox).value,
         ))
 

@@ -13,6 +13,7 @@ import attrs
 
 from circles_tui.core import ecomap
 from circles_tui.core.edits import EditRefused
+from circles_tui.core import family
 from circles_tui.core.meeting import merged_people, without_person
 from circles_tui.core.model import PERSON_KINDS, Person, TreePart, Workbook
 
@@ -144,6 +145,7 @@ def remove_person(workbook: Workbook, person_id: str) -> Workbook:
         storms=_without(workbook.storms, person_id),
         meeting=without_person(workbook.meeting, person_id),
         ecomaps=ecomap.without_person(workbook.ecomaps, person_id),
+        family=family.without_person(workbook.family, person_id),
     )
 
 
@@ -182,6 +184,7 @@ def merge_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
         people=tuple(p for p in workbook.people if p.id != drop_id),
         meeting=merged_people(workbook.meeting, keep_id, drop_id),
         ecomaps=ecomap.merged_people(workbook.ecomaps, keep_id, drop_id),
+        family=family.merged_people(workbook.family, keep_id, drop_id),
     )
     return merged
 
@@ -215,7 +218,9 @@ def combine_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
         ("relationship", "lives", "contact", "note", "practitioner_note", "concern",
          "hold_until", "hold_asked_by"),
     )
-    person = attrs.evolve(person, known=keep.known or drop.known)
+    person = attrs.evolve(person, known=keep.known or drop.known,
+                          gender=keep.gender or drop.gender,
+                          died=keep.died or ("" if keep.living else drop.died))
     if drop.name.strip().casefold() != keep.name.strip().casefold():
         person = attrs.evolve(person, note=_joined(person.note, f"Also called {drop.name}."))
     circles = {}

@@ -174,8 +174,9 @@ def _set_person(person_id: str, workbook: Workbook, **changes: object) -> Workbo
 
 
 def set_living(person_id: str, living: bool, workbook: Workbook) -> Workbook:
-    """Living, or passed away."""
-    return _set_person(person_id, workbook, living=living)
+    """Living, or passed away (when they died goes with being living again)."""
+    return _set_person(person_id, workbook, living=living,
+                       **({"died": ""} if living else {}))
 
 
 def set_known(person_id: str, known: bool, workbook: Workbook) -> Workbook:

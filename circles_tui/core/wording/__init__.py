@@ -18,6 +18,7 @@ import attrs
 
 from circles_tui.core.file_access import read_regular_file
 from circles_tui.core.file_errors import WorkbookFileError
+from circles_tui.core.wording.family_text import FamilyText, read_family_text
 from circles_tui.core.text import quoted_line
 from circles_tui.core.toml_lines import key_too_deep, line_of, syntax_problem
 from circles_tui.core.wording.ecomap_text import EcomapText, read_ecomap_text
@@ -163,6 +164,7 @@ class Wording:
     # The guided order of the steps, by step id (see STEP_IDS).
     step_order: tuple[str, ...] = ()
     ecomap: EcomapText = attrs.field(factory=lambda: bundled().ecomap)
+    family: FamilyText | None = None  # always set once loaded (see family_text.py)
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
@@ -270,9 +272,12 @@ def _read(doc: dict[str, Any]) -> Wording:
     order = reader.step_order(doc["steps"]) if "steps" in doc else bundled().step_order
     # A content file written before ecomaps existed borrows the bundled words.
     ecomap = read_ecomap_text(reader, doc["ecomap"]) if "ecomap" in doc else bundled().ecomap
+    # Like the meeting: a content file older than the family tree borrows the bundled words.
+    family = read_family_text(reader, doc["family"]) if "family" in doc else bundled().family
     return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting,
                    child_headings=child_headings, child_named_by=child_named_by,
-                   professional_roles=roles, step_order=order, ecomap=ecomap)
+                   professional_roles=roles, step_order=order, ecomap=ecomap,
+                   family=family)
 
 
 class _Reader:
