@@ -242,7 +242,9 @@ def _name_parts(name: str) -> list[str]:
 
 def _fold_character(character: str) -> str:
     decomposed = unicodedata.normalize("NFKD", character)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # Dotless ı upper-cases to I, which casefolds to i: fold it to i too, so "IŞIK" finds "Işık".
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace(
+        "\u0131", "i")
 
 
 def fold(text: str) -> tuple[str, list[int]]:
