@@ -164,11 +164,15 @@ def in_family_tree(workbook: Workbook) -> tuple[str, ...]:
     return tuple(p.id for p in workbook.people if p.id in linked)
 
 
+ASKED_IN = ("circle", "who-could-help")
+
+
 def found_through_tree(workbook: Workbook) -> tuple[str, ...]:
-    """Living people the family tree brought in: linked in it and nowhere else yet (no
-    circle, supporter circle or part of the Tree of Life)."""
+    """Living people the family tree brought in: linked in it and nowhere else but "Who
+    could we ask?" (where asking about a blank or a lost-touch relative puts them)."""
     return tuple(person_id for person_id in in_family_tree(workbook)
-                 if workbook.person(person_id).living and not workbook.appearances(person_id))
+                 if workbook.person(person_id).living
+                 and all(where == ASKED_IN for where in workbook.appearances(person_id)))
 
 
 def lost_touch_relatives(workbook: Workbook) -> tuple[str, ...]:

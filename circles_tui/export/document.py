@@ -25,7 +25,7 @@ from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
 from circles_tui.core.proposed_network import (
-    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, contact_hold, proposed_network,
+    FOUND_THROUGH_TREE, HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, contact_hold, proposed_network,
 )
 from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.core.text import for_export
@@ -364,8 +364,9 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
         if entry.who_will_tell:
             knows.append(f"{tell_field.label}: {entry.who_will_tell}")
         never_met = NEVER_MET if entry.never_met else ""
+        found = FOUND_THROUGH_TREE if entry.found_through_tree else ""
         row = [
-            join([person.name, person.relationship, entry.lives, never_met], "\n"),
+            join([person.name, person.relationship, entry.lives, never_met, found], "\n"),
             "\n".join(appears),
             "\n".join(content.named_by.get(s, s) for s in entry.suggested_by),
             join(knows, "\n"),
