@@ -40,12 +40,12 @@ def family_changes(old: Workbook, new: Workbook, wording: Wording,
 
     added = [link for link in after.links if not any(link.same_pair(o) for o in before.links)]
     for link in added:
-        out.append(_recorded(link, new, wording, name))
+        out.append(relation(link, new, wording, name, "now recorded as"))
     for link in before.links:
         if any(link.same_pair(n) for n in after.links) or gone(link):
             continue
         if not any({n.a, n.b} == {link.a, link.b} for n in added):  # not a kind that changed
-            out.append(_recorded(link, old, wording, name, "no longer"))
+            out.append(relation(link, old, wording, name, "no longer recorded as"))
     for link in after.links:
         old_link = next((o for o in before.links if o.same_pair(link)), None)
         if old_link is None:
@@ -67,21 +67,21 @@ def family_changes(old: Workbook, new: Workbook, wording: Wording,
     return out
 
 
-def _recorded(link: FamilyLink, workbook: Workbook, wording: Wording,
-              name: Callable[[str], str], now: str = "now") -> str:
-    """ "Nanna Jo is now recorded as Mum's mother", "Kerry and Lee are now recorded as divorced"."""
+def relation(link: FamilyLink, workbook: Workbook, wording: Wording,
+             name: Callable[[str], str], how: str = "") -> str:
+    """A link in words: "Nanna Jo is Mum's mother", "Kerry and Lee are divorced"; `how`
+    goes before the relation ("now recorded as")."""
     a, b = name(link.a), name(link.b)
-    if link.kind in PARTNER_KINDS:
-        return f"{a} and {b} are {now} recorded as {wording.family.kinds[link.kind].lower()}"
-    if link.kind == "chosen-family":
-        return f"{a} and {b} are {now} recorded as chosen family"
+    how = f"{how} " if how else ""
+    if link.kind in PARTNER_KINDS or link.kind == "chosen-family":
+        return f"{a} and {b} are {how}{wording.family.kinds[link.kind].lower()}"
     if link.kind in _ROLES:
         gender = "" if link.a == CHILD else workbook.person(link.a).gender
         female, male, unsaid = _ROLES[link.kind]
         role = {"female": female, "male": male}.get(gender, unsaid)
     else:  # foster and kinship carers are the same whatever their gender
         role = wording.family.kinds[link.kind].lower()
-    return f"{a} is {now} recorded as {b}'s {role}"
+    return f"{a} is {how}{b}'s {role}"
 
 
 def _people_changes(old: Workbook, new: Workbook) -> list[str]:

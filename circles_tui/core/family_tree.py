@@ -7,6 +7,8 @@ No Textual or Rich here; every function is pure. The family tree step draws
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from circles_tui.core.family import CHILD, PARENT_KINDS, PARTNER_KINDS, SIBLING_KINDS, Family
@@ -146,7 +148,9 @@ def blank_name(workbook: Workbook, slot: TreeSlot, words: BlankWords) -> str:
     if slot.parent_of == CHILD:
         return words.own[slot.missing]
     person = workbook.person(slot.parent_of)
-    whose = person.relationship.strip() or person.name.strip()
+    # "Mum (Kerry)" is Mum here: brackets usually hold the name the relationship already says.
+    relationship = re.sub(r"\s*\([^()]*\)\s*$", "", person.relationship).strip()
+    whose = relationship or person.name.strip()
     return f"{whose}'s {words.of[slot.missing]}"
 
 

@@ -112,7 +112,8 @@ class Table:
 
 @attrs.frozen
 class Figure:
-    """A picture: ("circle", circle id) or ("tree", ""). Only the HTML writer draws it."""
+    """A picture: ("circle", circle id), ("tree", "") or ("genogram", ""). Only the HTML
+    writer draws it."""
 
     kind: str
     key: str = ""
@@ -183,6 +184,9 @@ def build(workbook: Workbook, content: Wording, options) -> Document:
     sections.append(_tree(workbook, content, names, private))
     if workbook.storms is not None and not _empty(workbook.storms, private):
         sections.append(_storms(workbook, content, names, private))
+    from circles_tui.export.family_section import family_sections  # it builds on this module
+
+    sections += family_sections(workbook, content, private)
     sections.append(_network(workbook, content, who))
     title = content.heading("title", TITLE)
     return Document(f"{title}: {workbook.about.child}", tuple(sections))
@@ -212,7 +216,7 @@ def _about(workbook: Workbook, content: Wording, private: bool) -> Section:
 def _person_line(person) -> str:
     marks = [person.relationship]
     if not person.living:
-        marks.append(LABELS["died"])
+        marks.append(LABELS["died"] + (f" ({person.died})" if person.died else ""))
     if not person.known:
         marks.append(LABELS["never_met"])
     return join(marks, ", ")
