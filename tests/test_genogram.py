@@ -160,3 +160,31 @@ def test_the_child_reads_child_words_and_redaction_hides_names_in_the_genogram()
     for name in ("Kerry", "Nanna Jo", "Leeds", "Mia"):
         assert name not in redacted, name
     assert "Genogram: Child" in redacted
+
+
+# -- the genogram as an SVG file of its own -----------------------------------------------------
+
+
+def test_the_genogram_is_an_svg_export_of_its_own(tmp_path):
+    from circles_tui.core.file_format import save_workbook
+    from tests.test_cli import circles
+
+    svg = render(workbook(), "svg", CONTENT, ExportOptions(genogram=True))
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    assert people_in(parse(svg.split("\n", 1)[1]))["Grandad Pete"] == {"male", "died"}
+    path = tmp_path / "mia.toml"
+    save_workbook(path, workbook(), None)
+    done = circles("export", path, "--format", "svg", "--genogram", "--redact")
+    assert done.returncode == 0, done.stderr
+    assert "Genogram: Child" in done.stdout and "Kerry" not in done.stdout
+
+
+@pytest.mark.parametrize("format, options, fragment", [
+    ("svg", ExportOptions(genogram=True, tree=True), "one picture"),
+    ("html", ExportOptions(genogram=True), "only go with --format svg"),
+])
+def test_the_genogram_option_fits_with_the_others(format, options, fragment):
+    from circles_tui.export import ExportError
+
+    with pytest.raises(ExportError, match=fragment):
+        render(workbook(), format, CONTENT, options)
