@@ -46,3 +46,12 @@ def test_the_mark_is_in_the_exported_list():
     assert "Family tree" in network  # under "Appears in"
     child = render(workbook(), "markdown", bundled(), ExportOptions(child_view=True))
     assert "My family tree" in child[child.index("People who could help"):]
+
+
+def test_the_trees_blanks_are_a_gap_once_it_is_started():
+    from circles_tui.core.talk_points import gaps
+
+    found = gaps(workbook(), bundled())
+    assert "Family tree still has blanks: Dad, Mum's other parent." in found  # Gran: no gender
+    started_nothing = Workbook(About("Jade"), workbook().people)
+    assert not any("blanks" in s for s in gaps(started_nothing, bundled()))
