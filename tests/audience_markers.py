@@ -12,6 +12,8 @@ import attrs
 
 from circles_tui.core import audience
 from circles_tui.core.ecomap import Ecomap, EcoLink
+from circles_tui.core.family import CHILD as FAMILY_CHILD
+from circles_tui.core.family import Family, FamilyLink, HeritageNote
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -59,9 +61,10 @@ def marked_workbook() -> tuple[Workbook, list[Marker], dict[str, str]]:
     about = attrs.evolve(about, taking_part=(*about.taking_part, f"Dad ({BRACKET_NAME})"))
     people = [
         m.record(Person, f"person {pid}", {"id": pid, "lives": f"{TOWN}, Poland", "kind": "person",
-                                           "gender": "female", "died": ""})
+                                           "gender": "female", **({} if pid == "p3" else {"died": ""})})
         for pid in ("p1", "p2", "p3")
     ]
+    people[2] = attrs.evolve(people[2], living=False)  # p3 has died: `died` carries a marker
     # Each person's note names the next person, so names inside free text are covered too.
     people = [
         attrs.evolve(p, note=f"{p.note} with {people[(i + 1) % 3].name} of {TOWN}")
@@ -106,8 +109,13 @@ def marked_workbook() -> tuple[Workbook, list[Marker], dict[str, str]]:
 
     ecomap = Ecomap("child-map", "child", date(2026, 3, 12), "island",
                     links=(link("p1", False), link("p3", True)))
+
+    links = (m.record(FamilyLink, "link p1 child", {"kind": "parent", "a": "p1", "b": FAMILY_CHILD}),
+             m.record(FamilyLink, "link p1 p2", {"kind": "divorced", "a": "p1", "b": "p2"}))
+    heritage = (m.record(HeritageNote, "heritage p2", {"person": "p2", "aspect": "culture"}),)
+    family = m.record(Family, "family", {"links": links, "heritage": heritage, "household": ("p1",)})
     workbook = Workbook(about, tuple(people), circles, supporters, tree, part("storms"),
-                        ecomaps=(ecomap,))
+                        family=family, ecomaps=(ecomap,))
     names = {p.name: "a person's name" for p in people}
     names |= {about.child: "the child", about.practitioner: "the practitioner",
               about.organisation: "the organisation", TOWN: "a town", BRACKET_NAME: "in brackets"}

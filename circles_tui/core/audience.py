@@ -361,7 +361,7 @@ def _child_wording(wording: Wording) -> Wording:
         circles=tuple(circle(c) for c in wording.circles),
         headings=dict(wording.child_headings),
         ecomap=wording.ecomap.for_child(),
-        family=wording.family.for_child() if wording.family else None,
+        family=wording.family.for_child(),
     )
 
 

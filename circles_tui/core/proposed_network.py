@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import attrs
 
 from circles_tui.core.audience import private_kinds
+from circles_tui.core.family_tree import found_through_tree, in_family_tree
 from circles_tui.core.wording import Wording, bundled
 from circles_tui.core.model import (
     CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Person, Placement, Supporter, Workbook,
@@ -34,6 +35,7 @@ PROFESSIONALS_TITLE = "Professionals"
 GROUPS_TITLE = "Groups, services and places"
 SIDES: tuple[str, ...] = (NATURAL_TITLE, PROFESSIONALS_TITLE, GROUPS_TITLE)
 NEVER_MET = "never met: could we ask?"
+FOUND_THROUGH_TREE = "found through the family tree"
 
 
 @attrs.frozen
@@ -64,6 +66,8 @@ class NetworkEntry:
         if self.person.kind != "person":
             return GROUPS_TITLE
         return NATURAL_TITLE if self.natural else PROFESSIONALS_TITLE
+    found_through_tree: bool = False  # see family_tree.found_through_tree
+    in_family_tree: bool = False  # linked to someone in the family tree
 
     @property
     def appearances(self) -> int:
@@ -75,8 +79,9 @@ class NetworkEntry:
 
 
 # The list's groups in the order shown: each person sits under the first circle they are
-# in (family voice first), else under the supporters, else under the tree, else ecomaps.
-GROUPS: tuple[str, ...] = (*CIRCLE_IDS, "supporters", "tree", "ecomap")
+# in (family voice first), else under the supporters, else under the tree, else ecomaps, else
+# the family tree.
+GROUPS: tuple[str, ...] = (*CIRCLE_IDS, "supporters", "tree", "ecomap", "family-tree")
 
 
 def proposed_network(workbook: Workbook, content: Wording | None = None) -> tuple[NetworkEntry, ...]:
@@ -127,8 +132,10 @@ def anyone_placed(workbook: Workbook) -> bool:
 
 
 def _listed(workbook: Workbook, where: _Whereabouts) -> Iterator[Person]:
-    """Who goes on the list: the living people who appear somewhere, met or not."""
-    return (p for p in workbook.people if p.living and where.appears(p.id))
+    """Who goes on the list: the living people who appear somewhere, met or not, and
+    those the family tree found."""
+    return (p for p in workbook.people
+            if p.living and (where.appears(p.id) or p.id in where.found_through_tree))
 
 
 class _Whereabouts:
@@ -158,6 +165,8 @@ class _Whereabouts:
         for ecomap in workbook.ecomaps:  # the audience's view: only the links it sees
             for pid in ecomap.people():
                 self.ecomaps.setdefault(pid, []).append(ecomap.id)
+        self.found_through_tree = frozenset(found_through_tree(workbook))
+        self.in_family_tree = frozenset(in_family_tree(workbook))
 
     def appears(self, pid: str) -> bool:
         return (pid in self.placements or pid in self.supporters or pid in self.tree_parts
@@ -220,18 +229,22 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
         yp_view=yp_view,
         never_met=not person.known,
         natural=not is_professional(person, content),
-        group=_group(placements, supporter_kinds, tree_parts),
+        group=_group(placements, supporter_kinds, tree_parts, ecomaps),
         ecomaps=ecomaps,
+        found_through_tree=pid in where.found_through_tree,
+        in_family_tree=pid in where.in_family_tree,
     )
 
 
 def _group(placements: dict[str, Placement], supporter_kinds: tuple[str, ...],
-           tree_parts: tuple[str, ...]) -> str:
+           tree_parts: tuple[str, ...], ecomaps: tuple[str, ...]) -> str:
     if placements:
         return next(iter(placements))  # the dict keeps CIRCLE_IDS order
     if supporter_kinds:
         return "supporters"
-    return "tree" if tree_parts else "ecomap"
+    if tree_parts:
+        return "tree"
+    return "ecomap" if ecomaps else "family-tree"
 
 
 # -- helpers ---------------------------------------------------------------------------

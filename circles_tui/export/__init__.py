@@ -27,6 +27,7 @@ class ExportOptions:
     family: bool = False  # the family's copy: see core/audience.py
     circle: str | None = None  # svg only: which safety circle to draw
     tree: bool = False  # svg only: draw the Tree of Life
+    genogram: bool = False  # svg only: draw the genogram
     family_copy: bool = False  # html or markdown: the family's own copy of their plan
     ecomap: str | None = None  # svg only: the id of the ecomap to draw
 
@@ -43,17 +44,21 @@ class ExportOptions:
 def check_options(format: str, options: ExportOptions) -> None:
     if format not in FORMATS:
         raise ExportError(f"there is no export format {format!r}; choose one of {', '.join(FORMATS)}.")
-    pictures = sum((options.circle is not None, options.tree, options.ecomap is not None))
+    pictures = sum((options.circle is not None, options.tree, options.ecomap is not None,
+                    options.genogram))
     if format != "svg" and pictures:
-        raise ExportError("--circle and --tree choose a picture, so they only go with --format svg.")
+        raise ExportError("--circle, --tree, --ecomap and --genogram choose a picture, so they "
+                          "only go with --format svg.")
     if options.family_copy and (format not in FAMILY_COPY_FORMATS or options.redact):
         raise ExportError("the family copy is written as --format html or markdown, without --redact.")
     if format == "svg":
         if pictures > 1:
-            raise ExportError("an SVG holds one picture: choose --circle or --tree, not both.")
+            raise ExportError("an SVG holds one picture: choose one of --circle, --tree, "
+                              "--ecomap or --genogram.")
         if not pictures:
             raise ExportError(
-                f"say which picture to draw: --tree, or --circle with one of {', '.join(CIRCLE_IDS)}."
+                f"say which picture to draw: --tree, --genogram, --ecomap ID, or --circle with one of "
+                f"{', '.join(CIRCLE_IDS)}."
             )
         if options.circle is not None and options.circle not in CIRCLE_IDS:
             raise ExportError(
@@ -87,6 +92,10 @@ def render(
         return (family_copy.page if format == "html" else family_copy.markdown)(workbook, content)
     workbook = prepare(workbook, content, options)
     content = audience.wording_for(content, options.audience)
+    if format == "svg" and options.genogram:
+        from circles_tui.export import genogram_svg
+
+        return genogram_svg.standalone(workbook, content)
     if format == "svg":
         from circles_tui.export import svg
 

@@ -23,6 +23,7 @@ from circles_tui.export.document import (
     clean,
 )
 from circles_tui.export.ecomap_svg import ecomap_svg
+from circles_tui.export.genogram_svg import genogram_svg
 from circles_tui.export.svg import circle_svg, tree_svg
 from circles_tui.core.model import Workbook
 
@@ -123,6 +124,7 @@ def _block(block, workbook: Workbook, content: Wording, intro: bool = False) -> 
         picture = (
             tree_svg(workbook, content) if block.kind == "tree"
             else ecomap_svg(workbook, content, block.key) if block.kind == "ecomap"
+            else genogram_svg(workbook, content) if block.kind == "genogram"
             else circle_svg(workbook, content, block.key)
         )
         return f"<figure>{picture}</figure>"

@@ -24,7 +24,8 @@ from circles_tui.core.audience import NETWORK_CONCERNS, sees, view
 from circles_tui.core.model import Workbook
 from circles_tui.core.ecomap_words import titles_of
 from circles_tui.core.proposed_network import (
-    HOLD_TITLE, NEVER_MET, NetworkEntry, anyone_placed, contact_hold, proposed_network,
+    FOUND_THROUGH_TREE, HOLD_TITLE, NEVER_MET, NetworkEntry, anyone_placed, contact_hold,
+    proposed_network,
 )
 from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.steps.step import Progress, Step
@@ -34,7 +35,8 @@ NOT_DECIDING = (
     "who is invited."
 )
 GROUP_NAMES = {"supporters": "the supporter circles", "tree": "the Tree of Life",
-               "ecomap": "an ecomap"}
+               "ecomap": "an ecomap",
+               "family-tree": "the family tree"}
 
 
 class SummaryStep(Step):
@@ -188,6 +190,8 @@ class SummaryStep(Step):
         head.append(f"  ·  lives in {entry.lives}" if entry.lives else "  ·  where they live not known")
         if entry.never_met:
             head += ["  ", (NEVER_MET, "italic $text-accent")]
+        if entry.found_through_tree:
+            head += ["  ", (FOUND_THROUGH_TREE, "italic $text-accent")]
         if entry.discuss_before_inviting and private:
             head += ["  ", ("⚑ discuss before inviting", "bold $text-warning")]
         if person.on_hold and sees(self.audience, "Person.hold_until"):
