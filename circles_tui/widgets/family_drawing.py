@@ -80,19 +80,21 @@ class FamilyDrawing(ScrollView, can_focus=True):
         """Draw this tree with `current` highlighted (the first card if it is not there)."""
         if (root, children, current) == (self.root, self.below, self.current):
             return
-        self.root, self.below = root, children
-        self._lay_out()
-        if self.layout_now is not None and current not in self.layout_now.placed:
-            current = next(iter(self.layout_now.placed), "")
-        self.current = current
-        self._paint()
-        self.call_after_refresh(self.keep_current_in_view)
+        self.root, self.below, self.current = root, children, current
+        if self.is_mounted:  # otherwise once it is, when it learns its size
+            self._redraw()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.root is not None:
-            self._lay_out()
-            self._paint()
-            self.call_after_refresh(self.keep_current_in_view)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.root is None:
+            return
+        self._lay_out()
+        if self.layout_now is not None and self.current not in self.layout_now.placed:
+            self.current = next(iter(self.layout_now.placed), "")
+        self._paint()
+        self.call_after_refresh(self.keep_current_in_view)
 
     def _lay_out(self) -> None:
         assert self.root is not None
@@ -119,7 +121,8 @@ class FamilyDrawing(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._paint()  # a new theme: the lines in its colours
+        if self.is_mounted:
+            self._paint()  # a new theme: the lines in its colours
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
