@@ -11,6 +11,8 @@ from datetime import date
 import attrs
 
 from circles_tui.core import audience
+from circles_tui.core.family import CHILD as FAMILY_CHILD
+from circles_tui.core.family import Family, FamilyLink, HeritageNote
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -57,10 +59,11 @@ def marked_workbook() -> tuple[Workbook, list[Marker], dict[str, str]]:
     about = m.record(About, "about", {"age": 9, "session_dates": (date(2026, 3, 12),)})
     about = attrs.evolve(about, taking_part=(*about.taking_part, f"Dad ({BRACKET_NAME})"))
     people = [
-        m.record(Person, f"person {pid}", {"id": pid, "lives": f"{TOWN}, Poland",
-                                           "gender": "female", "died": ""})
+        m.record(Person, f"person {pid}", {"id": pid, "lives": f"{TOWN}, Poland", "gender": "female",
+                                           **({} if pid == "p3" else {"died": ""})})
         for pid in ("p1", "p2", "p3")
     ]
+    people[2] = attrs.evolve(people[2], living=False)  # p3 has died: `died` carries a marker
     # Each person's note names the next person, so names inside free text are covered too.
     people = [
         attrs.evolve(p, note=f"{p.note} with {people[(i + 1) % 3].name} of {TOWN}")
@@ -96,7 +99,12 @@ def marked_workbook() -> tuple[Workbook, list[Marker], dict[str, str]]:
         return m.record(TreePart, where, {"answers": answers, "people": ("p1",)})
 
     tree = {name: part(f"tree {name}") for name in ("roots", "leaves", "seeds")}
-    workbook = Workbook(about, tuple(people), circles, supporters, tree, part("storms"))
+    links = (m.record(FamilyLink, "link p1 child", {"kind": "parent", "a": "p1", "b": FAMILY_CHILD}),
+             m.record(FamilyLink, "link p1 p2", {"kind": "divorced", "a": "p1", "b": "p2"}))
+    heritage = (m.record(HeritageNote, "heritage p2", {"person": "p2", "aspect": "culture"}),)
+    family = m.record(Family, "family", {"links": links, "heritage": heritage, "household": ("p1",)})
+    workbook = Workbook(about, tuple(people), circles, supporters, tree, part("storms"),
+                        family=family)
     names = {p.name: "a person's name" for p in people}
     names |= {about.child: "the child", about.practitioner: "the practitioner",
               about.organisation: "the organisation", TOWN: "a town", BRACKET_NAME: "in brackets"}

@@ -94,3 +94,48 @@ def test_family_copy_prints_on_a4(tmp_path, complete_example):
     for width, height in boxes:
         assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2
     assert pdf.stat().st_size > 10_000  # text was drawn, not an empty page
+
+
+def test_the_genogram_draws_in_chromium(tmp_path, complete_example):
+    """Mia's family from the complete example, linked: the HTML export draws its genogram."""
+    import attrs
+
+    from circles_tui.core.family import CHILD, Family, FamilyLink, HeritageNote
+
+    people = tuple(attrs.evolve(p, gender=g) if (g := GENDERS.get(p.id)) else p
+                   for p in complete_example.people)
+    family = Family(
+        links=(FamilyLink("parent", "mum", CHILD), FamilyLink("parent", "dad", CHILD),
+               FamilyLink("separated", "mum", "dad"), FamilyLink("partner", "mum", "craig"),
+               FamilyLink("parent", "nanna-jo", "dad"), FamilyLink("parent", "grandad-winston", "dad"),
+               FamilyLink("divorced", "nanna-jo", "grandad-winston"),
+               FamilyLink("parent", "nanna-jo", "auntie-shanice"),
+               FamilyLink("parent", "auntie-shanice", "cousin-tyler"),
+               FamilyLink("sibling", "great-aunt-pearl", "nanna-jo"),
+               FamilyLink("parent", "great-grandma-ivy", "nanna-jo"),
+               FamilyLink("parent", "grandma-sue", "mum")),
+        heritage=(HeritageNote("nanna-jo", "geography", "Came from Kingston, Jamaica, in 1968"),),
+        household=("mum",),
+    )
+    workbook = attrs.evolve(complete_example, people=people, family=family)
+    html = render(workbook, "html", bundled(), ExportOptions())
+    start = html.index('<section id="family">')
+    page = tmp_path / "genogram.html"
+    # The family section alone, so the screenshot is the genogram.
+    page.write_text(html[:html.index("<section")] + html[start:html.index("</section>", start)]
+                    + "</section></body></html>", encoding="utf-8")
+    shot = tmp_path / "genogram.png"
+    log = chromium(tmp_path, page, f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}")
+    width, height, rows = read_png(shot)
+    assert (width, height) == (WIDTH, HEIGHT)
+    busy = len(rows) - rows.count(0)
+    assert busy / len(rows) > 0.01 and len(set(rows)) > 50  # line drawings: sparse, not blank
+    assert [line for line in log.splitlines() if "CONSOLE" in line or "Refused" in line] == []
+    pdf = tmp_path / "genogram.pdf"
+    chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert pdf.stat().st_size > 10_000
+
+
+GENDERS = {"mum": "female", "dad": "male", "nanna-jo": "female", "auntie-shanice": "female",
+           "cousin-tyler": "male", "great-aunt-pearl": "female", "grandad-winston": "male",
+           "great-grandma-ivy": "female", "grandma-sue": "female", "craig": "male"}

@@ -99,6 +99,14 @@ def test_found_through_tree_and_lost_touch_relatives():
                "who-could-help": (Placement("nan", 2),)}
     wb = workbook(P("parent", "mum", CHILD), P("parent", "dad", CHILD), P("parent", "grandad", "dad"),
                   P("sibling", "dad", "great-aunt"), P("parent", "nan", "mum"), circles=circles)
-    # Grandad has died; Nanna Jo is already in a circle; Aunty Pat came from the tree.
-    assert found_through_tree(wb) == ("great-aunt",)
+    # Grandad has died; Mum and Dad were named in Who matters; Nanna Jo is only in "Who
+    # could we ask?" (where asking about a blank puts someone), so the tree found her too.
+    assert found_through_tree(wb) == ("nan", "great-aunt")
     assert lost_touch_relatives(wb) == ("dad", "great-aunt")
+
+
+def test_a_name_in_brackets_after_the_relationship_is_left_out_of_a_blank():
+    wb = workbook(P("parent", "mum", CHILD))
+    wb = Workbook(wb.about, (Person("mum", "Mum", "Mum (Kerry)", gender="female"),), family=wb.family)
+    labels = [blank_label(wb, s, WORDS) for s in blanks(wb)]
+    assert labels == ["Dad: not known yet", "Mum's mum: not known yet", "Mum's dad: not known yet"]

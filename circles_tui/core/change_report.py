@@ -15,6 +15,8 @@ from __future__ import annotations
 import attrs
 
 from circles_tui.core import audience as audiences
+from circles_tui.core.family import CHILD as FAMILY_CHILD
+from circles_tui.core.family_changes import family_changes
 from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording, bundled
 from circles_tui.export.document import extra_text, long_date
@@ -72,7 +74,12 @@ class _Differ:
 
         for text in meeting_changes(self.old.meeting, self.new.meeting, self.content, self.name):
             self.say(text)
+        for text in family_changes(self.old, self.new, self.content, self.person_or_child):
+            self.say(text)
         return self.out
+
+    def person_or_child(self, person_id: str) -> str:
+        return self.new.about.child if person_id == FAMILY_CHILD else self.name(person_id)
 
     # -- about ------------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ No Textual or Rich here; every function is pure. The family tree step draws
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from circles_tui.core.family import CHILD, PARENT_KINDS, PARTNER_KINDS, SIBLING_KINDS, Family
@@ -146,7 +148,9 @@ def blank_name(workbook: Workbook, slot: TreeSlot, words: BlankWords) -> str:
     if slot.parent_of == CHILD:
         return words.own[slot.missing]
     person = workbook.person(slot.parent_of)
-    whose = person.relationship.strip() or person.name.strip()
+    # "Mum (Kerry)" is Mum here: brackets usually hold the name the relationship already says.
+    relationship = re.sub(r"\s*\([^()]*\)\s*$", "", person.relationship).strip()
+    whose = relationship or person.name.strip()
     return f"{whose}'s {words.of[slot.missing]}"
 
 
@@ -164,11 +168,15 @@ def in_family_tree(workbook: Workbook) -> tuple[str, ...]:
     return tuple(p.id for p in workbook.people if p.id in linked)
 
 
+ASKED_IN = ("circle", "who-could-help")
+
+
 def found_through_tree(workbook: Workbook) -> tuple[str, ...]:
-    """Living people the family tree brought in: linked in it and nowhere else yet (no
-    circle, supporter circle or part of the Tree of Life)."""
+    """Living people the family tree brought in: linked in it and nowhere else but "Who
+    could we ask?" (where asking about a blank or a lost-touch relative puts them)."""
     return tuple(person_id for person_id in in_family_tree(workbook)
-                 if workbook.person(person_id).living and not workbook.appearances(person_id))
+                 if workbook.person(person_id).living
+                 and all(where == ASKED_IN for where in workbook.appearances(person_id)))
 
 
 def lost_touch_relatives(workbook: Workbook) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import attrs
 
 from circles_tui.core.audience import private_kinds
+from circles_tui.core.family_tree import found_through_tree
 from circles_tui.core.wording import Wording, bundled
 from circles_tui.core.model import (
     CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Person, Placement, Supporter, Workbook,
@@ -32,6 +33,7 @@ NEAREST, MIDDLE, OUTER = 1, 2, 3
 NATURAL_TITLE = "Family and friends"
 PROFESSIONALS_TITLE = "Professionals"
 NEVER_MET = "never met: could we ask?"
+FOUND_THROUGH_TREE = "found through the family tree"
 
 
 @attrs.frozen
@@ -53,6 +55,7 @@ class NetworkEntry:
     never_met: bool = False  # living, but the child has never met them: could we ask?
     natural: bool = True  # family and friends; False for professionals
     group: str = ""  # where the list shows them: see GROUPS
+    found_through_tree: bool = False  # see family_tree.found_through_tree
 
     @property
     def appearances(self) -> int:
@@ -64,7 +67,7 @@ class NetworkEntry:
 
 # The list's groups in the order shown: each person sits under the first circle they are
 # in (family voice first), else under the supporters, else under the tree.
-GROUPS: tuple[str, ...] = (*CIRCLE_IDS, "supporters", "tree")
+GROUPS: tuple[str, ...] = (*CIRCLE_IDS, "supporters", "tree", "family-tree")
 
 
 def proposed_network(workbook: Workbook, content: Wording | None = None) -> tuple[NetworkEntry, ...]:
@@ -115,8 +118,10 @@ def anyone_placed(workbook: Workbook) -> bool:
 
 
 def _listed(workbook: Workbook, where: _Whereabouts) -> Iterator[Person]:
-    """Who goes on the list: the living people who appear somewhere, met or not."""
-    return (p for p in workbook.people if p.living and where.appears(p.id))
+    """Who goes on the list: the living people who appear somewhere, met or not, and
+    those the family tree found."""
+    return (p for p in workbook.people
+            if p.living and (where.appears(p.id) or p.id in where.found_through_tree))
 
 
 class _Whereabouts:
@@ -142,6 +147,7 @@ class _Whereabouts:
         if workbook.storms is not None:
             for pid in dict.fromkeys(workbook.storms.people):
                 self.tree_parts.setdefault(pid, []).append("storms")
+        self.found_through_tree = frozenset(found_through_tree(workbook))
 
     def appears(self, pid: str) -> bool:
         return pid in self.placements or pid in self.supporters or pid in self.tree_parts
@@ -202,14 +208,18 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
         yp_view=yp_view,
         never_met=not person.known,
         natural=not is_professional(person, content),
-        group=_group(placements, supporter_kinds),
+        group=_group(placements, supporter_kinds, tree_parts),
+        found_through_tree=pid in where.found_through_tree,
     )
 
 
-def _group(placements: dict[str, Placement], supporter_kinds: tuple[str, ...]) -> str:
+def _group(placements: dict[str, Placement], supporter_kinds: tuple[str, ...],
+           tree_parts: tuple[str, ...]) -> str:
     if placements:
         return next(iter(placements))  # the dict keeps CIRCLE_IDS order
-    return "supporters" if supporter_kinds else "tree"
+    if supporter_kinds:
+        return "supporters"
+    return "tree" if tree_parts else "family-tree"
 
 
 # -- helpers ---------------------------------------------------------------------------

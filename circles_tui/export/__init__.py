@@ -27,6 +27,7 @@ class ExportOptions:
     family: bool = False  # the family's copy: see core/audience.py
     circle: str | None = None  # svg only: which safety circle to draw
     tree: bool = False  # svg only: draw the Tree of Life
+    genogram: bool = False  # svg only: draw the genogram
     family_copy: bool = False  # html or markdown: the family's own copy of their plan
 
     @property
@@ -42,16 +43,19 @@ class ExportOptions:
 def check_options(format: str, options: ExportOptions) -> None:
     if format not in FORMATS:
         raise ExportError(f"there is no export format {format!r}; choose one of {', '.join(FORMATS)}.")
-    if format != "svg" and (options.circle is not None or options.tree):
-        raise ExportError("--circle and --tree choose a picture, so they only go with --format svg.")
+    pictures = (options.circle is not None) + options.tree + options.genogram
+    if format != "svg" and pictures:
+        raise ExportError("--circle, --tree and --genogram choose a picture, so they only go "
+                          "with --format svg.")
     if options.family_copy and (format not in FAMILY_COPY_FORMATS or options.redact):
         raise ExportError("the family copy is written as --format html or markdown, without --redact.")
     if format == "svg":
-        if options.circle is not None and options.tree:
-            raise ExportError("an SVG holds one picture: choose --circle or --tree, not both.")
-        if options.circle is None and not options.tree:
+        if pictures > 1:
+            raise ExportError("an SVG holds one picture: choose one of --circle, --tree or --genogram.")
+        if not pictures:
             raise ExportError(
-                f"say which picture to draw: --tree, or --circle with one of {', '.join(CIRCLE_IDS)}."
+                f"say which picture to draw: --tree, --genogram, or --circle with one of "
+                f"{', '.join(CIRCLE_IDS)}."
             )
         if options.circle is not None and options.circle not in CIRCLE_IDS:
             raise ExportError(
@@ -85,6 +89,10 @@ def render(
         return (family_copy.page if format == "html" else family_copy.markdown)(workbook, content)
     workbook = prepare(workbook, content, options)
     content = audience.wording_for(content, options.audience)
+    if format == "svg" and options.genogram:
+        from circles_tui.export import genogram_svg
+
+        return genogram_svg.standalone(workbook, content)
     if format == "svg":
         from circles_tui.export import svg
 

@@ -25,7 +25,7 @@ from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
 from circles_tui.core.proposed_network import (
-    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, contact_hold, proposed_network,
+    FOUND_THROUGH_TREE, HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, contact_hold, proposed_network,
 )
 from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.core.text import for_export
@@ -112,7 +112,8 @@ class Table:
 
 @attrs.frozen
 class Figure:
-    """A picture: ("circle", circle id) or ("tree", ""). Only the HTML writer draws it."""
+    """A picture: ("circle", circle id), ("tree", "") or ("genogram", ""). Only the HTML
+    writer draws it."""
 
     kind: str
     key: str = ""
@@ -183,6 +184,9 @@ def build(workbook: Workbook, content: Wording, options) -> Document:
     sections.append(_tree(workbook, content, names, private))
     if workbook.storms is not None and not _empty(workbook.storms, private):
         sections.append(_storms(workbook, content, names, private))
+    from circles_tui.export.family_section import family_sections  # it builds on this module
+
+    sections += family_sections(workbook, content, private)
     sections.append(_network(workbook, content, who))
     title = content.heading("title", TITLE)
     return Document(f"{title}: {workbook.about.child}", tuple(sections))
@@ -212,7 +216,7 @@ def _about(workbook: Workbook, content: Wording, private: bool) -> Section:
 def _person_line(person) -> str:
     marks = [person.relationship]
     if not person.living:
-        marks.append(LABELS["died"])
+        marks.append(LABELS["died"] + (f" ({person.died})" if person.died else ""))
     if not person.known:
         marks.append(LABELS["never_met"])
     return join(marks, ", ")
@@ -364,8 +368,9 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
         if entry.who_will_tell:
             knows.append(f"{tell_field.label}: {entry.who_will_tell}")
         never_met = NEVER_MET if entry.never_met else ""
+        found = FOUND_THROUGH_TREE if entry.found_through_tree else ""
         row = [
-            join([person.name, person.relationship, entry.lives, never_met], "\n"),
+            join([person.name, person.relationship, entry.lives, never_met, found], "\n"),
             "\n".join(appears),
             "\n".join(content.named_by.get(s, s) for s in entry.suggested_by),
             join(knows, "\n"),

@@ -22,6 +22,7 @@ from circles_tui.export.document import (
     Table,
     clean,
 )
+from circles_tui.export.genogram_svg import genogram_svg
 from circles_tui.export.svg import circle_svg, tree_svg
 from circles_tui.core.model import Workbook
 
@@ -121,6 +122,7 @@ def _block(block, workbook: Workbook, content: Wording, intro: bool = False) -> 
     if isinstance(block, Figure):
         picture = (
             tree_svg(workbook, content) if block.kind == "tree"
+            else genogram_svg(workbook, content) if block.kind == "genogram"
             else circle_svg(workbook, content, block.key)
         )
         return f"<figure>{picture}</figure>"

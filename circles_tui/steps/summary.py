@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from circles_tui.core.audience import NETWORK_CONCERNS, sees, view
 from circles_tui.core.model import Workbook
 from circles_tui.core.proposed_network import (
-    HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, NetworkEntry, anyone_placed,
+    FOUND_THROUGH_TREE, HOLD_TITLE, NATURAL_TITLE, NEVER_MET, PROFESSIONALS_TITLE, NetworkEntry, anyone_placed,
     contact_hold, proposed_network,
 )
 from circles_tui.core.talk_points import disagreements, gaps
@@ -33,7 +33,8 @@ NOT_DECIDING = (
     "A starting point for planning with the family: this list suggests, it never decides "
     "who is invited."
 )
-GROUP_NAMES = {"supporters": "the supporter circles", "tree": "the Tree of Life"}
+GROUP_NAMES = {"supporters": "the supporter circles", "tree": "the Tree of Life",
+               "family-tree": "the family tree"}
 
 
 class SummaryStep(Step):
@@ -187,6 +188,8 @@ class SummaryStep(Step):
         head.append(f"  ·  lives in {entry.lives}" if entry.lives else "  ·  where they live not known")
         if entry.never_met:
             head += ["  ", (NEVER_MET, "italic $text-accent")]
+        if entry.found_through_tree:
+            head += ["  ", (FOUND_THROUGH_TREE, "italic $text-accent")]
         if entry.discuss_before_inviting and private:
             head += ["  ", ("⚑ discuss before inviting", "bold $text-warning")]
         if person.on_hold and sees(self.audience, "Person.hold_until"):

@@ -81,43 +81,40 @@ def _kind_in(kind: str, kinds: tuple[str, ...]) -> None:
 # -- operations (workbook last) --------------------------------------------------------------
 
 
+def _add_relative(person_id: str, relative: Person | str, kind: str, kinds: tuple[str, ...],
+                  relative_first: bool, workbook: Workbook) -> Workbook:
+    """Link `relative` (someone new, or an id) to `person_id` by a link of one of `kinds`;
+    `relative_first` puts the relative at the link's `a` end (the parent's end)."""
+    _kind_in(kind, kinds)
+    _require(workbook, person_id)
+    workbook, other = _relative(workbook, relative)
+    a, b = (other, person_id) if relative_first else (person_id, other)
+    return _link(workbook, FamilyLink(kind, a, b))
+
+
 def add_parent(person_id: str, parent: Person | str, kind: str, workbook: Workbook) -> Workbook:
     """Record a parent (or a carer in a parent's place) of `person_id`."""
-    _kind_in(kind, PARENT_KINDS)
-    _require(workbook, person_id)
-    workbook, parent_id = _relative(workbook, parent)
-    return _link(workbook, FamilyLink(kind, parent_id, person_id))
+    return _add_relative(person_id, parent, kind, PARENT_KINDS, True, workbook)
 
 
 def add_child(person_id: str, child: Person | str, kind: str, workbook: Workbook) -> Workbook:
     """Record a child of `person_id` (`kind` says how `person_id` is their parent)."""
-    _kind_in(kind, PARENT_KINDS)
-    _require(workbook, person_id)
-    workbook, child_id = _relative(workbook, child)
-    return _link(workbook, FamilyLink(kind, person_id, child_id))
+    return _add_relative(person_id, child, kind, PARENT_KINDS, False, workbook)
 
 
 def add_partner(person_id: str, partner: Person | str, kind: str, workbook: Workbook) -> Workbook:
     """Record a partner, ex-partner, separation or divorce."""
-    _kind_in(kind, PARTNER_KINDS)
-    _require(workbook, person_id)
-    workbook, partner_id = _relative(workbook, partner)
-    return _link(workbook, FamilyLink(kind, person_id, partner_id))
+    return _add_relative(person_id, partner, kind, PARTNER_KINDS, False, workbook)
 
 
 def add_sibling(person_id: str, sibling: Person | str, kind: str, workbook: Workbook) -> Workbook:
     """Record a brother or sister, half or step."""
-    _kind_in(kind, SIBLING_KINDS)
-    _require(workbook, person_id)
-    workbook, sibling_id = _relative(workbook, sibling)
-    return _link(workbook, FamilyLink(kind, person_id, sibling_id))
+    return _add_relative(person_id, sibling, kind, SIBLING_KINDS, False, workbook)
 
 
 def add_chosen_family(person_id: str, other: Person | str, workbook: Workbook) -> Workbook:
     """Record someone as chosen family: family by choice, not by birth or law."""
-    _require(workbook, person_id)
-    workbook, other_id = _relative(workbook, other)
-    return _link(workbook, FamilyLink("chosen-family", person_id, other_id))
+    return _add_relative(person_id, other, "chosen-family", ("chosen-family",), False, workbook)
 
 
 def _find_link(workbook: Workbook, link: FamilyLink) -> int:

@@ -30,8 +30,6 @@ class FamilyText:
     heritage_prompt: str
     child_heritage_title: str
     not_known: str  # "{who}: not known yet"
-    never_met: str
-    found: str
     household: str
     kinds: dict[str, str]  # link kind -> label
     child_kinds: dict[str, str]
@@ -65,8 +63,8 @@ class FamilyText:
 
 
 _TEXTS = ("title", "child_title", "adult_prompt", "child_prompt", "guidance", "genogram_title",
-          "heritage_title", "heritage_prompt", "child_heritage_title", "not_known", "never_met",
-          "found", "household", "side", "died", "died_unknown", "never_met_card")
+          "heritage_title", "heritage_prompt", "child_heritage_title", "not_known", "household",
+          "side", "died", "died_unknown", "never_met_card")
 
 
 def read_family_text(reader: Any, t: object) -> FamilyText:
