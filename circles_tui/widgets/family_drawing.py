@@ -73,6 +73,7 @@ class FamilyDrawing(ScrollView, can_focus=True):
         self.current = ""
         self.layout_now: FamilyLayout | None = None
         self._rows: list[Content] = []
+        self.indent = 0  # a tree narrower than the widget is drawn in the middle
 
     # -- data down ---------------------------------------------------------------------
 
@@ -100,6 +101,7 @@ class FamilyDrawing(ScrollView, can_focus=True):
         assert self.root is not None
         width, height = self.scrollable_content_region.size
         self.layout_now = fit(self.root, self.below, max(width, 1), max(height, 1), self.sizes)
+        self.indent = max(0, (width - self.layout_now.width) // 2)
         self.virtual_size = Size(self.layout_now.width, self.layout_now.height)
 
     def _paint(self) -> None:
@@ -132,6 +134,8 @@ class FamilyDrawing(ScrollView, can_focus=True):
         if row >= len(self._rows):
             return Strip.blank(width, base)
         strip = Strip(self._rows[row].render_segments(self.visual_style))
+        if self.indent:
+            strip = Strip.join([Strip.blank(self.indent, base), strip])
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, row)
 
     # -- the highlight -----------------------------------------------------------------
@@ -165,7 +169,8 @@ class FamilyDrawing(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or self.layout_now is None:
             return
-        x, y = offset.x + round(self.scroll_x), offset.y + round(self.scroll_y)
+        x = offset.x + round(self.scroll_x) - self.indent
+        y = offset.y + round(self.scroll_y)
         for key, spot in self.layout_now.placed.items():
             if spot.x <= x < spot.x + spot.width and spot.y <= y < spot.y + spot.height:
                 self.highlight(key)

@@ -60,15 +60,16 @@ class FamilyTreeStep(FamilyTreeView):
     """The child's family tree: add relatives to the highlighted person, fill in the
     blanks, ask about the people the child lost, and note their heritage."""
 
+    # The keys used most come first: the footer is narrow at 80 columns (F1 lists them all).
     BINDINGS = [
         PICTURE,
         Binding("p", "add('parent')", "Add parent", id="family-add-parent"),
-        Binding("c", "add('child')", "Add child", id="family-add-child"),
-        Binding("r", "add('partner')", "Add partner", id="family-add-partner"),
-        Binding("s", "add('sibling')", "Add brother/sister", id="family-add-sibling"),
         Binding("e", "edit", "Edit", id="family-edit"),
         Binding("enter", "edit", "Edit", show=False),
         Binding("w", "ask", "Who could we ask?", id="family-ask"),
+        Binding("s", "add('sibling')", "Add brother/sister", id="family-add-sibling"),
+        Binding("r", "add('partner')", "Add partner", id="family-add-partner"),
+        Binding("c", "add('child')", "Add child", id="family-add-child"),
         Binding("h", "heritage", "Heritage", id="family-heritage"),
     ]
 

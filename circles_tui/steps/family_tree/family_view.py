@@ -20,7 +20,9 @@ from circles_tui.core.audience import sees
 from circles_tui.core.family import CHILD
 from circles_tui.core.family_tree import blank_label
 from circles_tui.core.model import Workbook
-from circles_tui.steps.family_tree.picture import FamilyPicture, family_picture, person_status
+from circles_tui.steps.family_tree.picture import (
+    FamilyPicture, family_picture, first_capital, person_status,
+)
 from circles_tui.steps.family_tree.progress import family_tree_progress
 from circles_tui.steps.family_tree.words import (
     BLANK_HINT, NO_HERITAGE, THE_CHILD, TREE_TITLE, FamilyTreeWords, family_tree_words,
@@ -38,7 +40,8 @@ class FamilyTreeView(Step):
 
     DEFAULT_CSS = """
     FamilyTreeView #family-title {
-        height: 1;
+        height: auto;
+        max-height: 3;
     }
     FamilyTreeView #family-layout {
         height: 1fr;
@@ -166,7 +169,7 @@ class FamilyTreeView(Step):
         if key in self.shown.blanks:
             slot = self.shown.blanks[key]
             detail.update(Content.assemble(
-                (_capital(blank_label(workbook, slot, self.words.tree.blanks)), "bold"), "\n",
+                (first_capital(blank_label(workbook, slot, self.words.tree.blanks)), "bold"), "\n",
                 (BLANK_HINT.format(circle=self.content.circle("who-could-help").short),
                  "$text-muted")))
         else:

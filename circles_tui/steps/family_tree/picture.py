@@ -111,7 +111,7 @@ class _Builder:
         else:
             person = self.people[slot.person]
             who = person.relationship.strip() or person.name.strip()
-        return self.words.side.format(who=_capital(who))
+        return self.words.side.format(who=first_capital(who))
 
     def sibship(self, slot: TreeSlot, generation: int, outer_left: bool,
                 heading: str) -> Sibship:
@@ -171,10 +171,10 @@ class _Builder:
         name = blank_name(self.workbook, slot, self.words.blanks)
         label = blank_label(self.workbook, slot, self.words.blanks)
         rest = label[len(name):].lstrip(" :") if label.startswith(name) else label
-        return Card(key, (_capital(name), rest), blank=True)
+        return Card(key, (first_capital(name), rest), blank=True)
 
 
-def _capital(words: str) -> str:
+def first_capital(words: str) -> str:
     """"dad's mum" as a heading or the first line of a card: "Dad's mum"."""
     return words[:1].upper() + words[1:]
 
