@@ -80,6 +80,13 @@ async def go_to(pilot, key: str) -> None:
     await pilot.pause()
 
 
+async def go_to_blank(pilot, missing: str) -> None:
+    """Highlight the blank for Dad's "mother" or "father"."""
+    await pilot.pause()
+    blanks = step(pilot.app).shown.blanks
+    await go_to(pilot, next(k for k, s in blanks.items() if s.missing == missing))
+
+
 def links(app) -> set[tuple[str, str, str]]:
     return {(link.kind, link.a, link.b) for link in app.session.workbook.family.links}
 
@@ -135,6 +142,25 @@ async def test_p_adds_a_new_step_parent_to_the_child():
         assert (lisa.relationship, lisa.gender) == ("Dad's partner", "female")
         assert app.labels == ["Added Lisa to the family tree"]
         assert drawing(app).current == "lisa"
+        assert "Step-parent" in drawing(app).layout_now.text().split("\n")[0]  # her own block
+
+
+async def test_enter_edits_too_and_a_foster_carer_has_a_side_of_their_own():
+    app = harness()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        burst(app, "p", Typed("Carol"), "enter", "enter", "down", "down", "down", "enter",
+              "down", "enter")  # a foster carer, female
+        await settle(pilot)
+        assert ("foster-carer", "carol", CHILD) in links(app)
+        headings = drawing(app).layout_now.text().split("\n")[0]
+        assert "Mum's side" in headings and "Foster carer" in headings
+        burst(app, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FamilyPersonDialog)
+        burst(app, "escape")
+        await settle(pilot)
+        assert app.labels == ["Added Carol to the family tree"]
 
 
 async def test_c_adds_someone_already_in_the_register_as_a_child():
@@ -175,9 +201,7 @@ async def test_escape_in_the_chain_changes_nothing():
 async def test_e_on_a_blank_fills_it_in():
     app = harness()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        slot_key = next(k for k, s in step(app).shown.blanks.items() if s.missing == "father")
-        await go_to(pilot, slot_key)
+        await go_to_blank(pilot, "father")
         burst(app, "e")
         await settle(pilot)
         assert isinstance(app.screen, PersonDialog)
@@ -222,9 +246,7 @@ async def test_e_sets_gender_and_never_met():
 async def test_w_on_a_blank_makes_a_question_in_who_could_we_ask():
     app = harness()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        slot_key = next(k for k, s in step(app).shown.blanks.items() if s.missing == "mother")
-        await go_to(pilot, slot_key)
+        await go_to_blank(pilot, "mother")
         burst(app, "w")
         await settle(pilot)
         asked = app.session.workbook.circles["who-could-help"]

@@ -9,10 +9,10 @@ import attrs
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, RadioButton, RadioSet
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
 
 from circles_tui.core.model import Person
-from circles_tui.dialogs.form import FormDialog, form_row, text_input
+from circles_tui.dialogs.form import FormDialog, form_row, name_row, text_input
 
 
 class FamilyPersonDialog(FormDialog[Person | None]):
@@ -50,11 +50,8 @@ class FamilyPersonDialog(FormDialog[Person | None]):
         self.genders = genders  # "" / "female" / "male" / "other" -> the wording's label
 
     def compose_body(self) -> ComposeResult:
-        from textual.widgets import Label
-
         p = self.person
-        yield form_row("Name", text_input(p.name, "name"),
-                       help="As the child says it, for example \"Nanna Jo\".")
+        yield name_row(p.name)
         yield form_row("Relationship", text_input(
             p.relationship, "relationship", "in the child's words: Nanna, Uncle Dev"),
             help="Who they are to the child, in the child's words.")

@@ -106,6 +106,10 @@ class _Builder:
         return 2 if slot.missing == "father" or gender == "male" else 1
 
     def heading(self, slot: TreeSlot) -> str:
+        """"Mum's side" over a birth or adoptive parent; over a parent who came later, what
+        they are ("Foster carer"), since their family is not the child's by birth."""
+        if not slot.is_blank and slot.kind not in SIDES_LOOKED_FOR:
+            return self.words.kinds.get(slot.kind, "")
         if slot.is_blank:
             who = blank_name(self.workbook, slot, self.words.blanks)
         else:
