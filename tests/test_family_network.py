@@ -28,6 +28,7 @@ def test_the_list_keeps_living_people_the_tree_found_and_marks_them():
     pat = entries["pat"]
     assert pat.found_through_tree and pat.never_met and pat.group == "family-tree"
     assert not entries["mum"].found_through_tree  # named in a circle first
+    assert entries["mum"].in_family_tree and not entries["teacher"].in_family_tree
 
 
 def test_asking_about_a_blank_keeps_the_mark():
@@ -40,4 +41,17 @@ def test_asking_about_a_blank_keeps_the_mark():
 
 def test_the_mark_is_in_the_exported_list():
     text = render(workbook(), "markdown", bundled(), ExportOptions())
-    assert FOUND_THROUGH_TREE in text and "never met: could we ask?" in text
+    network = text[text.index("## Proposed network"):]
+    assert FOUND_THROUGH_TREE in network and "never met: could we ask?" in network
+    assert "Family tree" in network  # under "Appears in"
+    child = render(workbook(), "markdown", bundled(), ExportOptions(child_view=True))
+    assert "My family tree" in child[child.index("People who could help"):]
+
+
+def test_the_trees_blanks_are_a_gap_once_it_is_started():
+    from circles_tui.core.talk_points import gaps
+
+    found = gaps(workbook(), bundled())
+    assert "Family tree still has blanks: Dad, Mum's other parent." in found  # Gran: no gender
+    started_nothing = Workbook(About("Jade"), workbook().people)
+    assert not any("blanks" in s for s in gaps(started_nothing, bundled()))

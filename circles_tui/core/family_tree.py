@@ -159,6 +159,15 @@ def blank_label(workbook: Workbook, slot: TreeSlot, words: BlankWords) -> str:
     return words.not_known.format(who=blank_name(workbook, slot, words))
 
 
+def blanks_gap(workbook: Workbook, title: str, words: BlankWords) -> list[str]:
+    """Once the family tree is started, its blanks as a gap in the network: "Family tree
+    still has blanks: Dad's dad, Dad's mum" (each could become a question)."""
+    if not workbook.family.links:
+        return []
+    missing = [blank_name(workbook, slot, words) for slot in blanks(workbook)]
+    return [f"{title} still has blanks: {', '.join(missing)}"] if missing else []
+
+
 # -- who the tree found ------------------------------------------------------------------------
 
 

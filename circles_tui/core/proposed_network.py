@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import attrs
 
 from circles_tui.core.audience import private_kinds
-from circles_tui.core.family_tree import found_through_tree
+from circles_tui.core.family_tree import found_through_tree, in_family_tree
 from circles_tui.core.wording import Wording, bundled
 from circles_tui.core.model import (
     CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Person, Placement, Supporter, Workbook,
@@ -56,6 +56,7 @@ class NetworkEntry:
     natural: bool = True  # family and friends; False for professionals
     group: str = ""  # where the list shows them: see GROUPS
     found_through_tree: bool = False  # see family_tree.found_through_tree
+    in_family_tree: bool = False  # linked to someone in the family tree
 
     @property
     def appearances(self) -> int:
@@ -148,6 +149,7 @@ class _Whereabouts:
             for pid in dict.fromkeys(workbook.storms.people):
                 self.tree_parts.setdefault(pid, []).append("storms")
         self.found_through_tree = frozenset(found_through_tree(workbook))
+        self.in_family_tree = frozenset(in_family_tree(workbook))
 
     def appears(self, pid: str) -> bool:
         return pid in self.placements or pid in self.supporters or pid in self.tree_parts
@@ -210,6 +212,7 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
         natural=not is_professional(person, content),
         group=_group(placements, supporter_kinds, tree_parts),
         found_through_tree=pid in where.found_through_tree,
+        in_family_tree=pid in where.in_family_tree,
     )
 
 

@@ -8,6 +8,7 @@ nothing an audience does not see can show through a sentence.
 from __future__ import annotations
 
 from circles_tui.core.audience import private_kinds
+from circles_tui.core.family_tree import blanks_gap
 from circles_tui.core.model import CIRCLE_IDS, SUPPORTER_KINDS, Workbook
 from circles_tui.core.proposed_network import (
     MIDDLE, NEAREST, OUTER, extra_tags, extra_text, field_of, sentence,
@@ -211,4 +212,6 @@ def gaps(workbook: Workbook, content: Wording) -> tuple[str, ...]:
             found.append(sentence(
                 f"{names[p.person]} is in {services.title} with nothing under '{view.label}'"
             ))
+    found += [sentence(s) for s in blanks_gap(workbook, content.family.title,
+                                              content.family.blank_words)]
     return tuple(found)

@@ -364,6 +364,7 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
         appears = [f"{content.circle(c).short}: {content.circle(c).ring_label(r)}" for c, r in entry.circles]
         appears += [content.supporter(k).title for k in entry.supporter_kinds]
         appears += [content.tree_part(t).title for t in entry.tree_parts]
+        appears += [content.family.title] if entry.in_family_tree else []
         knows = [who_knows.ring_label(entry.knows_worries) if entry.knows_worries else ""]
         if entry.who_will_tell:
             knows.append(f"{tell_field.label}: {entry.who_will_tell}")
