@@ -331,6 +331,9 @@ async def test_child_view_hides_the_practitioners_notes():
         await pilot.press("f2")
         await settle(pilot)
         shown = detail(app)
+        family_words = bundled().family
+        assert step(app).step_title == family_words.child_title  # the child's words
+        assert family_words.child_heritage_title in shown
         assert "Goes to chapel every Sunday" in shown
         assert "Ask about the chapel's support" not in shown
         assert "Lives two streets away" not in shown
@@ -396,6 +399,10 @@ async def test_f5_shows_the_family_tree_large_and_follows_child_view(family_file
         assert picture.layout_now.size.width > SIZES[-1].width  # larger cards than the step's
         assert picture.current == "mum"
         assert "Nanna Jo" in picture.layout_now.text()
+        await pilot.press("f2")  # child view: the picture is drawn again from the step
+        await settle(pilot)
+        assert "child view" in str(app.screen.query_one("#picture-title").render())
+        assert "Nanna Jo" in app.screen.query_one(FamilyDrawing).layout_now.text()
         burst(app, "escape")
         await settle(pilot)
         assert not isinstance(app.screen, PictureScreen)
