@@ -109,6 +109,25 @@ async def test_three_generations_with_the_blanks_shown():
         assert drawing(app).current == CHILD
 
 
+async def test_great_grandparents_recorded_are_drawn_without_more_blanks():
+    import attrs
+
+    workbook = family()
+    workbook = attrs.evolve(
+        workbook, people=(*workbook.people, Person("gran-ada", "Great-gran Ada", gender="female")),
+        family=attrs.evolve(workbook.family, links=(
+            *workbook.family.links, FamilyLink("parent", "gran-ada", "nanna-jo"))))
+    app = harness(workbook)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go_to(pilot, "nanna-jo")
+        layout = drawing(app).layout_now
+        assert layout.placed["gran-ada"].generation == 3
+        assert len(step(app).shown.blanks) == 2  # none for the great-grandparents
+        burst(app, "up")
+        await settle(pilot)
+        assert drawing(app).current == "gran-ada"
+
+
 async def test_arrow_keys_reach_the_blanks_and_the_details_follow():
     app = harness()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -20,6 +20,8 @@ from circles_tui.core.family_tree import (
 from circles_tui.core.model import Person, Workbook
 from circles_tui.widgets.family_layout import Card, Couple, Sibship
 
+MOST_GENERATIONS = 5  # back to great-great-grandparents, when the family knows them
+
 _COUPLES: dict[str, Couple] = {
     "partner": "partners", "ex-partner": "separated", "separated": "separated",
     "divorced": "divorced",
@@ -48,6 +50,19 @@ class FamilyPicture:
     kinds: dict[str, str]  # a person's key -> the link that put them on the tree
 
 
+def _rows(workbook: Workbook) -> tuple[tuple[TreeSlot, ...], ...]:
+    """The child's tree by generation: always three (with their blanks), and further back
+    as far as anyone is recorded there (great-grandparents), without blanks so far out."""
+    rows = tree_rows(workbook)
+    while len(rows) < MOST_GENERATIONS:
+        deeper = tree_rows(workbook, len(rows) + 1)
+        found = tuple(slot for slot in deeper[-1] if not slot.is_blank)
+        if not found:
+            break
+        rows = (*rows, found)
+    return rows
+
+
 def blank_key(slot: TreeSlot) -> str:
     return f"blank:{slot.parent_of}:{slot.missing}"
 
@@ -61,7 +76,7 @@ class _Builder:
         self.workbook, self.words = workbook, words
         self.family: Family = workbook.family
         self.people = workbook.people_by_id()
-        rows = tree_rows(workbook)
+        rows = _rows(workbook)
         self.depth = len(rows)
         self.slots_of: dict[str, list[TreeSlot]] = {}
         for row in rows[1:]:
