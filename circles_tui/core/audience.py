@@ -330,7 +330,7 @@ def _child_wording(wording: Wording) -> Wording:
         named_by={**wording.named_by, **wording.child_named_by},
         circles=tuple(circle(c) for c in wording.circles),
         headings=dict(wording.child_headings),
-        family=wording.family.for_child() if wording.family else None,
+        family=wording.family.for_child(),
     )
 
 

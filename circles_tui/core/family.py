@@ -63,13 +63,16 @@ class FamilyLink:
         """The other end of the link from `person_id`."""
         return self.b if self.a == person_id else self.a
 
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What makes a link the same link: its kind and its two people (in order only
+        for the parent kinds)."""
+        a, b = (self.a, self.b) if self.is_parent else sorted((self.a, self.b))
+        return (self.kind, a, b)
+
     def same_pair(self, other: FamilyLink) -> bool:
         """Whether `other` is this link again (the same kind between the same people)."""
-        if self.kind != other.kind:
-            return False
-        if self.is_parent:
-            return (self.a, self.b) == (other.a, other.b)
-        return {self.a, self.b} == {other.a, other.b}
+        return self.key == other.key
 
 
 @attrs.frozen(field_transformer=_printable_text)
@@ -108,6 +111,7 @@ def check_family(family: Family, ids: set[str]) -> None:
     if not isinstance(family, Family):
         raise ModelError("family", "must be a Family record")
     known = ids | {CHILD}
+    seen: set[tuple[str, str, str]] = set()
     for index, link in enumerate(family.links):
         path = f"family.links[{index}]"
         if link.kind not in LINK_KINDS:
@@ -116,8 +120,9 @@ def check_family(family: Family, ids: set[str]) -> None:
             _check_reference(f"{path}.{end}", getattr(link, end), known)
         if link.a == link.b:
             raise ModelError(f"{path}.b", "a link joins two different people")
-        if any(link.same_pair(earlier) for earlier in family.links[:index]):
+        if link.key in seen:
             raise ModelError(path, "this link is recorded twice")
+        seen.add(link.key)
     cycle = _parent_cycle(family.links)
     if cycle is not None:
         raise ModelError(f"family.links[{cycle}]",

@@ -42,9 +42,6 @@ def family_chunks(
         return
     yield "\n[family]\n"
     yield values(record(family, ("links", "heritage")))
-    for link in family.links:
-        yield "\n[[family.links]]\n"
-        yield values(record(link, ()))
-    for note in family.heritage:
-        yield "\n[[family.heritage]]\n"
-        yield values(record(note, ()))
+    for name, entries in (("links", family.links), ("heritage", family.heritage)):
+        for entry in entries:
+            yield f"\n[[family.{name}]]\n{values(record(entry, ()))}"

@@ -162,7 +162,7 @@ class Wording:
     professional_roles: tuple[str, ...] = ()
     # The guided order of the steps, by step id (see STEP_IDS).
     step_order: tuple[str, ...] = ()
-    family: FamilyText | None = None  # always set once loaded (see family_text.py)
+    family: FamilyText = attrs.field(kw_only=True)  # the family tree's words (family_text.py)
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
