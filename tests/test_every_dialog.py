@@ -71,6 +71,7 @@ def build(name: str, app: Host, tmp: Path):
     from circles_tui.dialogs.confirm import ConfirmDialog
     from circles_tui.dialogs.conflict import ConflictDialog
     from circles_tui.dialogs.export import ExportDialog
+    from circles_tui.dialogs.family_person import FamilyPersonDialog
     from circles_tui.dialogs.help import HelpScreen
     from circles_tui.dialogs.meeting_forms import (
         ChecksDialog, ChoiceDialog, FormField, ShortFormDialog,
@@ -84,6 +85,7 @@ def build(name: str, app: Host, tmp: Path):
     from circles_tui.dialogs.save_as import SaveAsDialog
     from circles_tui.dialogs.supporter import SupporterDialog
     from circles_tui.dialogs.text_entry import TextDialog
+    from circles_tui.steps.family_tree.words import family_tree_words
 
     wording = bundled()
     workbook = family()
@@ -95,6 +97,8 @@ def build(name: str, app: Host, tmp: Path):
         "TextDialog": lambda: TextDialog("Rename", "Nan", help="As the child says it."),
         "PersonDialog": lambda: PersonDialog(workbook, "Add someone"),
         "PersonEditDialog": lambda: PersonEditDialog(nan, "Details for Nanna Jo"),
+        "FamilyPersonDialog": lambda: FamilyPersonDialog(
+            nan, "Details for Nanna Jo", family_tree_words(wording).genders),
         "PickPersonDialog": lambda: PickPersonDialog("Who else is Nan?", "Pick one.",
                                                      list(workbook.people)),
         "SupporterDialog": lambda: SupporterDialog(Supporter("nanna-jo"), nan,

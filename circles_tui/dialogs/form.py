@@ -24,6 +24,12 @@ def form_row(label: str, field: Input, help: str = "", private: bool = False) ->
     )
 
 
+def name_row(name: str) -> Horizontal:
+    """The person's name, as the child says it: the first row of a person's form."""
+    return form_row("Name", text_input(name, "name"),
+                    help="As the child says it, for example \"Nanna Jo\".")
+
+
 def form_section(title: str) -> Static:
     return Static(Content(title), classes="form-section")
 

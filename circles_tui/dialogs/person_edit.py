@@ -23,6 +23,7 @@ from circles_tui.dialogs.form import (
     FormDialog,
     form_row,
     form_section,
+    name_row,
     text_input,
 )
 
@@ -42,8 +43,7 @@ class PersonEditDialog(FormDialog[Person | None]):
 
     def compose_body(self) -> ComposeResult:
         p = self.person
-        yield form_row("Name", text_input(p.name, "name"),
-                       help="As the child says it, for example \"Nanna Jo\".")
+        yield name_row(p.name)
         yield form_row("Relationship", text_input(
             p.relationship, "relationship", "for example: grandmother, teacher"),
             help="Who they are to the child.")

@@ -30,6 +30,7 @@ def build_steps(content, child_words: bool = False) -> list[Step]:
     from circles_tui.steps.about import AboutStep
     from circles_tui.steps.child_voice import ChildVoiceStep
     from circles_tui.steps.family_plan import FamilyPlanStep
+    from circles_tui.steps.family_tree import FamilyTreeStep
     from circles_tui.steps.invitations import InvitationsStep
     from circles_tui.steps.circle import CircleStep
     from circles_tui.steps.ecomap import EcomapStep
@@ -44,6 +45,7 @@ def build_steps(content, child_words: bool = False) -> list[Step]:
     steps += [
         SupportersStep(content, id="step-supporters"),
         EcomapStep(content, id="step-ecomap"),
+        FamilyTreeStep(content, id="step-family-tree"),
         TreeStep(content, id="step-tree"),
         PeopleStep(content, id="step-people"),
         SummaryStep(content, id="step-summary"),

@@ -73,6 +73,7 @@ class FamilyDrawing(ScrollView, can_focus=True):
         self.current = ""
         self.layout_now: FamilyLayout | None = None
         self._rows: list[Content] = []
+        self.indent = 0  # a tree narrower than the widget is drawn in the middle
 
     # -- data down ---------------------------------------------------------------------
 
@@ -80,24 +81,27 @@ class FamilyDrawing(ScrollView, can_focus=True):
         """Draw this tree with `current` highlighted (the first card if it is not there)."""
         if (root, children, current) == (self.root, self.below, self.current):
             return
-        self.root, self.below = root, children
-        self._lay_out()
-        if self.layout_now is not None and current not in self.layout_now.placed:
-            current = next(iter(self.layout_now.placed), "")
-        self.current = current
-        self._paint()
-        self.call_after_refresh(self.keep_current_in_view)
+        self.root, self.below, self.current = root, children, current
+        if self.is_mounted:  # otherwise once it is, when it learns its size
+            self._redraw()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.root is not None:
-            self._lay_out()
-            self._paint()
-            self.call_after_refresh(self.keep_current_in_view)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.root is None:
+            return
+        self._lay_out()
+        if self.layout_now is not None and self.current not in self.layout_now.placed:
+            self.current = next(iter(self.layout_now.placed), "")
+        self._paint()
+        self.call_after_refresh(self.keep_current_in_view)
 
     def _lay_out(self) -> None:
         assert self.root is not None
         width, height = self.scrollable_content_region.size
         self.layout_now = fit(self.root, self.below, max(width, 1), max(height, 1), self.sizes)
+        self.indent = max(0, (width - self.layout_now.width) // 2)
         self.virtual_size = Size(self.layout_now.width, self.layout_now.height)
 
     def _paint(self) -> None:
@@ -119,7 +123,8 @@ class FamilyDrawing(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._paint()  # a new theme: the lines in its colours
+        if self.is_mounted:
+            self._paint()  # a new theme: the lines in its colours
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -129,6 +134,8 @@ class FamilyDrawing(ScrollView, can_focus=True):
         if row >= len(self._rows):
             return Strip.blank(width, base)
         strip = Strip(self._rows[row].render_segments(self.visual_style))
+        if self.indent:
+            strip = Strip.join([Strip.blank(self.indent, base), strip])
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, row)
 
     # -- the highlight -----------------------------------------------------------------
@@ -162,7 +169,8 @@ class FamilyDrawing(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or self.layout_now is None:
             return
-        x, y = offset.x + round(self.scroll_x), offset.y + round(self.scroll_y)
+        x = offset.x + round(self.scroll_x) - self.indent
+        y = offset.y + round(self.scroll_y)
         for key, spot in self.layout_now.placed.items():
             if spot.x <= x < spot.x + spot.width and spot.y <= y < spot.y + spot.height:
                 self.highlight(key)

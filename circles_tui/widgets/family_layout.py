@@ -20,8 +20,9 @@ import attrs
 
 Direction = Literal["up", "down", "left", "right"]
 # How a card meets the card on its left: it hangs from the parents' line like a brother or
-# sister (""), or sits beside it as a partner, joined by a double line.
-Beside = Literal["", "partner"]
+# sister (""), sits beside it as a partner, joined by a double line, or stands apart with
+# no line at all (chosen family).
+Beside = Literal["", "partner", "apart"]
 # How two parents side by side are linked, drawn on the line between them.
 Couple = Literal["", "partners", "separated", "divorced"]
 

@@ -39,7 +39,7 @@ THEME_ROLES = ("primary", "secondary", "accent", "success", "warning", "error")
 # Every step a guided session can take, by id; the wording file's [steps] order puts them
 # in order. The circles go by their own ids.
 STEP_IDS: tuple[str, ...] = (
-    "about", *CIRCLE_IDS, "tree", "supporters", "ecomap", "people", "summary",
+    "about", *CIRCLE_IDS, "tree", "supporters", "ecomap", "family-tree", "people", "summary",
     "invitations", "child-voice", "family-plan",
 )
 

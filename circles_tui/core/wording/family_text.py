@@ -37,6 +37,17 @@ class FamilyText:
     genders: dict[str, str]  # GENDER_IDS -> label
     blank_own: dict[str, str]
     blank_of: dict[str, str]
+    # The family tree step's cards: "{who}'s side", "died {when}", "died", "never met".
+    side: str = ""
+    died: str = ""
+    died_unknown: str = ""
+    never_met_card: str = ""
+    for_the_child: bool = False  # set by `for_child`
+
+    @property
+    def prompt(self) -> str:
+        """The prompt for whoever reads these words."""
+        return self.child_prompt if self.for_the_child else self.adult_prompt
 
     @property
     def blank_words(self) -> BlankWords:
@@ -48,11 +59,12 @@ class FamilyText:
     def for_child(self) -> FamilyText:
         """The same words as the child reads them."""
         return attrs.evolve(self, title=self.child_title, heritage_title=self.child_heritage_title,
-                            kinds={**self.kinds, **self.child_kinds})
+                            kinds={**self.kinds, **self.child_kinds}, for_the_child=True)
 
 
 _TEXTS = ("title", "child_title", "adult_prompt", "child_prompt", "guidance", "genogram_title",
-          "heritage_title", "heritage_prompt", "child_heritage_title", "not_known", "household")
+          "heritage_title", "heritage_prompt", "child_heritage_title", "not_known", "household",
+          "side", "died", "died_unknown", "never_met_card")
 
 
 def read_family_text(reader: Any, t: object) -> FamilyText:
