@@ -83,3 +83,13 @@ def test_the_proposed_network_lists_groups_and_services_apart():
         ("nanna-jo", NATURAL_TITLE, "ecomap", ("c",)),
         ("school", GROUPS_TITLE, "ecomap", ("c",)),
     ]  # Kayleigh's link is practitioner-only: not in the child's list
+
+
+def test_someone_only_on_a_practitioner_only_link_is_not_offered_for_inviting_in_child_view():
+    from circles_tui.steps.invitations import invitees
+
+    ids = [person.id for person, _ in invitees(workbook(), bundled())]
+    assert ids == ["kayleigh", "nanna-jo"]
+    assert [p.id for p, _ in invitees(workbook(), bundled(), child_view=True)] == ["nanna-jo"]
+    assert audience.ecomaps_seen_on(workbook(), "kayleigh", CHILD) == ()
+    assert audience.ecomaps_seen_on(workbook(), "kayleigh", PRACTITIONER) == ("child-2026-03-17",)
