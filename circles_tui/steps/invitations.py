@@ -33,7 +33,8 @@ UNDECIDED = "undecided"  # the choice dialog's id for "not decided yet"
 def invitees(workbook: Workbook, content, child_view: bool = False) -> list[tuple[Person, bool]]:
     """Who the list shows, in the network list's order, with its "discuss first" mark;
     then anyone invited who is not on that list. In child view the people known only
-    through a supporter kind the child does not see are left out (core/audience.py)."""
+    through a supporter kind the child does not see are left out (core/audience.py).
+    A group, a service or a place is not someone to invite: its people are."""
     who = audience_of(child_view)
     hidden = left_out_kinds(workbook, content, who)
 
@@ -46,7 +47,8 @@ def invitees(workbook: Workbook, content, child_view: bool = False) -> list[tupl
 
     listed = [(entry.person, entry.discuss_before_inviting)
               for entry in proposed_network(workbook, content)
-              if kept(entry.supporter_kinds) and not on_a_hidden_link_only(entry)]
+              if entry.person.kind == "person" and kept(entry.supporter_kinds)
+              and not on_a_hidden_link_only(entry)]
     ids = {person.id for person, _ in listed}
     people = workbook.people_by_id()
     listed += [(people[i.person], False) for i in workbook.meeting.invitations
