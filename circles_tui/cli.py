@@ -24,7 +24,7 @@ USAGE = """\
 circles [FILE | --example] [--theme THEME] [--content FILE]
        circles new FILE --child NAME [--practitioner NAME]
        circles validate FILE [FILE ...]
-       circles export FILE [--format FORMAT] [-o OUT] [--redact | --child-view] [--circle ID | --tree | --genogram]
+       circles export FILE [--format FORMAT] [-o OUT] [--redact | --child-view] [--circle ID | --tree | --ecomap ID | --genogram]
        circles diff OLD NEW
        circles wording (--dump [-o OUT] | --check FILE)
        circles (--help | --version)"""
@@ -114,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--tree", action="store_true", help="with --format svg: draw the Tree of Life")
     export.add_argument("--genogram", action="store_true",
                         help="with --format svg: draw the genogram of the family tree")
+    export.add_argument("--ecomap", metavar="ID",
+                        help="with --format svg: the ecomap to draw (its id in the file)")
     export.add_argument("--family-copy", action="store_true",
                         help="with --format html or markdown: the family's own copy of their plan")
     export.epilog = "safety circle ids: " + ", ".join(CIRCLE_IDS)
@@ -262,7 +264,8 @@ def _export(args: argparse.Namespace, content) -> int:
     workbook = cli_io.read_workbook(args.file)
     options = export.ExportOptions(
         redact=args.redact, child_view=args.child_view, family=args.family_copy,
-        circle=args.circle, tree=args.tree, genogram=args.genogram, family_copy=args.family_copy,
+        circle=args.circle, tree=args.tree, genogram=args.genogram, ecomap=args.ecomap,
+        family_copy=args.family_copy,
     )
     try:
         text = export.render(workbook, args.format, content, options)
