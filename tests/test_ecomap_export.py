@@ -99,6 +99,8 @@ def test_an_ecomap_is_a_picture_of_its_own():
     assert svg.startswith('<?xml version="1.0"') and "Mia's family ecomap" in html.unescape(svg)
     with pytest.raises(ExportError, match="no ecomap 'nope'"):
         render(workbook(), "svg", bundled(), ExportOptions(ecomap="nope"))
+    with pytest.raises(ExportError, match="only go with --format svg"):
+        render(workbook(), "html", bundled(), ExportOptions(ecomap="family-map"))
     with pytest.raises(ExportError, match="one picture"):
         render(workbook(), "svg", bundled(), ExportOptions(ecomap="family-map", tree=True))
 
@@ -152,3 +154,13 @@ def test_the_redacted_svg_has_pseudonyms_and_no_hidden_link():
     assert "Nanna Jo" not in svg and "Kayleigh" not in svg and "Meadow" not in svg
     assert "Grandmother 1" in said and "Group 1" in said
     assert "Child's ecomap" in said
+
+
+def test_the_command_line_draws_an_ecomap(tmp_path):
+    from tests.test_cli import COMPLETE, circles
+
+    result = circles("export", COMPLETE, "--format", "svg", "--ecomap", "household-2026-03-17")
+    assert result.returncode == 0, result.stderr
+    assert "Mia&#x27;s family ecomap" in result.stdout and "Made on: 17 March 2026" in result.stdout
+    refused = circles("export", COMPLETE, "--format", "svg", "--ecomap", "nope")
+    assert refused.returncode != 0 and "no ecomap 'nope'" in refused.stderr

@@ -14,12 +14,13 @@ from circles_tui.core.redaction import (
     REMOVED,
     _name_parts,
     country_only,
+    distinctive_parts,
     kind_of,
     pseudonyms,
     scrubber,
 )
 from circles_tui.core.audience import BEYOND_TEAM, view
-from circles_tui.core.model import CIRCLE_IDS, Person, Workbook
+from circles_tui.core.model import CIRCLE_IDS, About, Person, Workbook
 from circles_tui.core.file_format import read_workbook
 from tests.conftest import EXAMPLES
 from tests.sample_workbooks import small_workbook
@@ -39,6 +40,9 @@ def every_output(workbook: Workbook) -> dict[str, str]:
     for circle in CIRCLE_IDS:
         out[f"svg {circle}"] = render(workbook, "svg", CONTENT, attrs.evolve(options, circle=circle))
     out["svg tree"] = render(workbook, "svg", CONTENT, attrs.evolve(options, tree=True))
+    for ecomap in workbook.ecomaps:
+        out[f"svg {ecomap.id}"] = render(workbook, "svg", CONTENT,
+                                         attrs.evolve(options, ecomap=ecomap.id))
     return {name: html.unescape(text) if name != "text" else text for name, text in out.items()}
 
 
@@ -50,7 +54,7 @@ def secrets_of(workbook: Workbook) -> set[str]:
     found |= set(_name_parts(about.child)) | set(_name_parts(about.practitioner))
     for person in workbook.people:
         found |= {person.contact, person.practitioner_note, person.concern}
-        found |= set(_name_parts(person.name))
+        found |= set(distinctive_parts(person))
         found |= {w for b in re.findall(r"\(([^)]*)\)", person.relationship)
                   for w in _name_parts(b) if w[:1].isupper()}
         if country_only(person.lives) != person.lives:
@@ -90,7 +94,7 @@ def test_the_complete_example_in_particular(complete_example):
     words = ("Mia", "Kerry", "Dean", "Josephine", "Shanice", "Tyler", "Pearl", "Winston", "Ivy",
              "Okafor", "Hughes", "Dunn", "Lacey", "Donna", "Bex", "Kayleigh", "Craig", "Sue",
              "Lou", "Sam", "Hartley", "Eastshire", "Norwich", "Yarmouth", "Peterborough", "07700",
-             "Police", "exploitation", "MASH")
+             "Police", "exploitation", "MASH", "Meadow")
     for name, output in every_output(complete_example).items():
         for word in words:
             assert not re.search(rf"(?<!\w){word}(?!\w)", output), (name, word)
@@ -114,7 +118,9 @@ def test_pseudonyms_of_the_complete_example(complete_example):
         "mrs-okafor": "Teacher 1", "miss-hughes": "School staff 1", "mr-dunn": "School staff 2",
         "lacey": "Friend 1", "donna": "Person 1", "bex": "Mother's friend 1",
         "kayleigh": "Person 2", "craig": "Mother's partner 1", "grandma-sue": "Grandmother 2",
-        "lou": "Mother's worker 1",
+        "lou": "Mother's worker 1", "school": "Group 1", "breakfast-club": "Group 2",
+        "nannas-church": "Group 3", "gp-surgery": "Service 1", "recovery-service": "Service 2",
+        "donnas-flat": "Place 1",
     }
 
 
@@ -193,3 +199,13 @@ def test_country_only():
     assert country_only("Leeds") == ""
     assert country_only("jamaica") == "jamaica"
     assert country_only("") == ""
+
+
+def test_a_group_is_scrubbed_by_its_distinctive_words_only():
+    people = (Person("jo", "Nanna Jo"), Person("school", "Meadow Primary", kind="group"),
+              Person("club", "Breakfast club", kind="group"),
+              Person("church", "Nanna Jo's church", kind="group"))
+    scrub = scrubber(Workbook(About("Mia"), people))
+    assert distinctive_parts(people[1]) == ["Meadow"] and distinctive_parts(people[3]) == []
+    assert scrub("Meadow Primary, then breakfast club; Jo's church") == (
+        "Group 1, then breakfast club; Grandmother 1's church")

@@ -240,6 +240,31 @@ def _name_parts(name: str) -> list[str]:
     return [w for w in words if len(w) > 1 and w.lower() not in _TITLES]
 
 
+# Words that groups, services and places share ("Breakfast club", "GP surgery"): they
+# name no one, so they are never taken as a name; a distinctive word ("Meadow" of
+# "Meadow Primary") is.
+_GROUP_WORDS = frozenset("""
+club clubs breakfast after-school holiday group groups surgery practice clinic hospital ward
+gp doctor doctors doctor's dentist recovery service services church chapel mosque temple
+gurdwara synagogue mandir faith flat flats house home park library pool swimming football
+sports dance art drama music youth scouts brownies cubs guides rainbows beavers primary
+secondary infant infants junior juniors nursery playgroup play academy college school
+centre center team estate shop cafe
+""".split())
+
+
+def distinctive_parts(person: Person) -> list[str]:
+    """The words of a register entry's name that identify it. For a person, every
+    distinctive word; for a group, a service or a place, only capitalised words that are
+    not ordinary words of such names, and never a possessive ("Jo's" of "Nanna Jo's
+    church": Jo has her own entry)."""
+    parts = _name_parts(person.name)
+    if person.kind == "person":
+        return parts
+    return [p for p in parts if p[:1].isupper() and not p.endswith(("'s", "\u2019s"))
+            and p.casefold() not in _ORGANISATION_WORDS | _GROUP_WORDS]
+
+
 def _fold_character(character: str) -> str:
     decomposed = unicodedata.normalize("NFKD", character)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -306,12 +331,13 @@ def scrubber(workbook: Workbook) -> Callable[[str], str]:
 
     # Whole names first (a longer match always wins), then their distinctive parts.
     for person in workbook.people:
-        add(person.name, names[person.id])
+        if person.kind == "person" or distinctive_parts(person):  # "School" names no one
+            add(person.name, names[person.id])
     add(about.child, CHILD)
     add(about.practitioner, PRACTITIONER)
     add(about.organisation, ORGANISATION)
     for person in workbook.people:
-        for part in _name_parts(person.name):
+        for part in distinctive_parts(person):
             add(part, names[person.id])
         for part in _bracketed_names(person.relationship):
             add(part, names[person.id])

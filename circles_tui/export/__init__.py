@@ -45,15 +45,18 @@ def check_options(format: str, options: ExportOptions) -> None:
         raise ExportError(f"there is no export format {format!r}; choose one of {', '.join(FORMATS)}.")
     pictures = sum((options.circle is not None, options.tree, options.ecomap is not None))
     if format != "svg" and pictures:
-        raise ExportError("--circle and --tree choose a picture, so they only go with --format svg.")
+        raise ExportError("--circle, --tree and --ecomap choose a picture, so they only go "
+                          "with --format svg.")
     if options.family_copy and (format not in FAMILY_COPY_FORMATS or options.redact):
         raise ExportError("the family copy is written as --format html or markdown, without --redact.")
     if format == "svg":
         if pictures > 1:
-            raise ExportError("an SVG holds one picture: choose --circle or --tree, not both.")
+            raise ExportError("an SVG holds one picture: choose one of --circle, --tree and "
+                              "--ecomap.")
         if not pictures:
             raise ExportError(
-                f"say which picture to draw: --tree, or --circle with one of {', '.join(CIRCLE_IDS)}."
+                f"say which picture to draw: --tree, --ecomap with an ecomap's id, or --circle "
+                f"with one of {', '.join(CIRCLE_IDS)}."
             )
         if options.circle is not None and options.circle not in CIRCLE_IDS:
             raise ExportError(

@@ -22,10 +22,10 @@ from circles_tui.core.model import Workbook
 from circles_tui.core.wording import Wording
 from circles_tui.export.svg import INK, _open, _text, short
 
-WIDTH = 780
+RADII = (170, 240, 310, 380)  # how near: 1 nearest .. 4 furthest (clear of a household)
+WIDTH = 2 * (RADII[-1] + 85)  # room for the longest name at 3 or 9 o'clock
 CX = WIDTH / 2
-CY = 470
-RADII = (150, 215, 280, 345)  # how near: 1 nearest .. 4 furthest
+CY = 110 + RADII[-1]
 STRESS = "#9b2b25"
 # How each quality is drawn: stroke width, dash pattern ("" for solid), colour, hatched.
 STYLES: dict[str, tuple[float, str, str, bool]] = {
@@ -55,7 +55,7 @@ def ecomap_svg(workbook: Workbook, content: Wording, ecomap_id: str) -> str:
     names[FROM_CHILD] = workbook.about.child
     kinds = {p.id: p.kind for p in workbook.people}
     centre_r = 112 if ecomap.is_whole_family else 62
-    key_top = CY + RADII[-1] + 60
+    key_top = CY + RADII[-1] + 50
     height = key_top + 24 * (len(LINK_QUALITIES) + 3) + 20
     out = [_open(WIDTH, height, title)]
     out.append(_text(CX, 34, short(title, 70), size=20, weight="bold", halo=None))
@@ -94,8 +94,8 @@ def _centre(centre: str, radius: float) -> list[str]:
         out.append(f'<circle cx="{CX}" cy="{CY}" r="{radius + 14}" fill="#cfe6f5" '
                    f'stroke="#3f7fae" stroke-width="1.5" stroke-dasharray="3 5"/>')
     if centre == "planet":  # a few stars, and the planet's ring
-        for x, y in ((CX - 210, CY - 330), (CX + 240, CY - 300), (CX - 300, CY + 200),
-                     (CX + 310, CY + 150), (CX + 60, CY + 360)):
+        for x, y in ((CX - 230, CY - 350), (CX + 260, CY - 320), (CX - 330, CY + 210),
+                     (CX + 340, CY + 160), (CX + 60, CY + 390)):
             out.append(f'<path d="M{x} {y - 7} L{x + 2} {y - 2} L{x + 7} {y} L{x + 2} {y + 2} '
                        f'L{x} {y + 7} L{x - 2} {y + 2} L{x - 7} {y} L{x - 2} {y - 2} Z" '
                        f'fill="#c9a227"/>')
