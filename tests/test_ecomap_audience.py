@@ -83,3 +83,16 @@ def test_the_proposed_network_lists_groups_and_services_apart():
         ("nanna-jo", NATURAL_TITLE, "ecomap", ("c",)),
         ("school", GROUPS_TITLE, "ecomap", ("c",)),
     ]  # Kayleigh's link is practitioner-only: not in the child's list
+
+
+def test_someone_only_on_a_practitioner_only_link_is_not_offered_for_inviting_in_child_view():
+    from circles_tui.steps.invitations import invitees
+
+    from circles_tui.core.edits.ecomap import add_link
+
+    linked = add_link("child-2026-03-17", EcoLink("school", 2, 6, ("strong",)), workbook())
+    ids = [person.id for person, _ in invitees(linked, bundled())]
+    assert ids == ["kayleigh", "nanna-jo"]  # not the school: a group is not invited
+    assert [p.id for p, _ in invitees(workbook(), bundled(), child_view=True)] == ["nanna-jo"]
+    assert audience.ecomaps_seen_on(workbook(), "kayleigh", CHILD) == ()
+    assert audience.ecomaps_seen_on(workbook(), "kayleigh", PRACTITIONER) == ("child-2026-03-17",)

@@ -212,6 +212,12 @@ def links_seen(ecomap: Ecomap, audience: Audience) -> tuple[EcoLink, ...]:
     return tuple(link for link in ecomap.links if not link.practitioner_only)
 
 
+def ecomaps_seen_on(workbook: Workbook, person_id: str, audience: Audience) -> tuple[str, ...]:
+    """The ids of the ecomaps on which `audience` sees someone (not only on a hidden link)."""
+    return tuple(e.id for e in workbook.ecomaps
+                 if person_id in attrs.evolve(e, links=links_seen(e, audience)).people())
+
+
 # -- the view of a workbook for one audience ----------------------------------------------
 
 

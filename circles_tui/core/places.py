@@ -3,9 +3,7 @@ circle steps, which all answer "where else is this person?")."""
 
 from __future__ import annotations
 
-import attrs
-
-from circles_tui.core.audience import audience_of, left_out_kinds, links_seen
+from circles_tui.core.audience import audience_of, ecomaps_seen_on, left_out_kinds
 from circles_tui.core.ecomap_words import titles_of
 from circles_tui.core.model import Workbook
 from circles_tui.core.wording import Wording
@@ -38,10 +36,8 @@ def place_names(
     for place in workbook.appearances(person_id):
         if place == skip or (place[0] == "supporter" and place[1] in hidden):
             continue
-        if place[0] == "ecomap":
-            ecomap = next(e for e in workbook.ecomaps if e.id == place[1])
-            if person_id in attrs.evolve(ecomap, links=links_seen(ecomap, who)).people():
-                names += titles_of((place[1],), workbook, wording.ecomap)
-            continue
-        names.append(place_name(wording, *place))
-    return names
+        if place[0] != "ecomap":
+            names.append(place_name(wording, *place))
+    seen = ecomaps_seen_on(workbook, person_id, who) if any(
+        section == "ecomap" for section, _ in workbook.appearances(person_id)) else ()
+    return names + titles_of(seen, workbook, wording.ecomap)

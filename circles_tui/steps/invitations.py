@@ -23,7 +23,7 @@ from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import (
     ChecksDialog, ChoiceDialog, ShortFormDialog, FormField, date_text, parse_date,
 )
-from circles_tui.core.audience import audience_of, left_out_kinds, sees
+from circles_tui.core.audience import audience_of, ecomaps_seen_on, left_out_kinds, sees
 from circles_tui.steps.meeting_step import MeetingStep, facts, long_date
 from circles_tui.steps.step import Progress
 
@@ -33,15 +33,22 @@ UNDECIDED = "undecided"  # the choice dialog's id for "not decided yet"
 def invitees(workbook: Workbook, content, child_view: bool = False) -> list[tuple[Person, bool]]:
     """Who the list shows, in the network list's order, with its "discuss first" mark;
     then anyone invited who is not on that list. In child view the people known only
-    through a supporter kind the child does not see are left out (core/audience.py)."""
-    hidden = left_out_kinds(workbook, content, audience_of(child_view))
+    through a supporter kind the child does not see are left out (core/audience.py).
+    A group, a service or a place is not someone to invite: its people are."""
+    who = audience_of(child_view)
+    hidden = left_out_kinds(workbook, content, who)
 
     def kept(kinds) -> bool:
         return not (hidden and set(kinds) & hidden)
 
+    def on_a_hidden_link_only(entry) -> bool:
+        return bool(entry.ecomaps) and entry.appearances == len(entry.ecomaps) and not (
+            ecomaps_seen_on(workbook, entry.person.id, who))
+
     listed = [(entry.person, entry.discuss_before_inviting)
               for entry in proposed_network(workbook, content)
-              if kept(entry.supporter_kinds)]
+              if entry.person.kind == "person" and kept(entry.supporter_kinds)
+              and not on_a_hidden_link_only(entry)]
     ids = {person.id for person, _ in listed}
     people = workbook.people_by_id()
     listed += [(people[i.person], False) for i in workbook.meeting.invitations
