@@ -74,15 +74,20 @@ def test_a_link_with_two_qualities_shows_both_in_turn():
     assert "═══┈┈┈═══" in line
 
 
-@pytest.mark.parametrize(("flow", "near", "far"), [
-    ("to-centre", "◀", ""), ("from-centre", "", "▶"), ("both", "◀", "▶"), ("", "", ""),
+@pytest.mark.parametrize(("flow", "heads"), [
+    ("to-centre", "◀"), ("from-centre", "▶"), ("both", "◀▶"), ("", ""),
 ])
-def test_arrows_show_which_way_support_flows(flow, near, far):
+def test_arrows_beside_the_label_show_which_way_support_flows(flow, heads):
     layout = layout_ecomap(picture(Spoke("a", "Ann", distance=4, clock=3, flow=flow)), 60, 20)
     line = between_hub_and_label(layout, "a")
-    assert line.startswith(near or "─")
-    assert line.endswith(far or "─")
-    assert line.count("◀") == (1 if near else 0) and line.count("▶") == (1 if far else 0)
+    assert line.endswith(f"─{heads}") and line.startswith("─")
+    assert line.count("◀") + line.count("▶") == len(heads)
+
+
+def test_arrows_on_a_line_going_up_point_up_or_down():
+    layout = layout_ecomap(picture(Spoke("a", "Ann", distance=4, clock=12, flow="both")), 60, 20)
+    column = column_above_hub(layout)
+    assert "▲" in column and "▼" in column and "│" in column
 
 
 # -- where people go ----------------------------------------------------------------------

@@ -470,3 +470,22 @@ async def test_small_screens_keep_the_drawing_the_key_and_the_list(size):
         assert listed(app) == [">nanna-jo", ">dad", ">hillside"]
         listing = app.query_one("#ecomap-links", OptionList)
         assert listing.region.width >= 24 and listing.region.right <= size[0]
+
+
+async def test_names_and_notes_are_shown_literally_never_as_markup():
+    trap, bold = "[@click=app.quit]x[/]", "[b]Nan[/b]"
+    people = (Person("trap", trap, kind="group"), Person("nan", bold))
+    workbook = Workbook(About("[red]Mia[/red]"), people, ecomaps=(Ecomap("e", "child", links=(
+        EcoLink("trap", 2, 3, ("strong",), note="$primary [i]note[/i]"),
+        EcoLink("nan", 2, 9, ("tenuous",)))),))
+    app = harness(workbook)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = list_text(app)
+        assert trap in text and bold in text and "$primary [i]note[/i]" in text
+        picture = drawn(app)
+        assert "[red]Mia[/red]" in picture and bold in picture and trap[:12] in picture
+        x, y, _ = app.query_one(EcomapDrawing).layout_now().places[">trap"]
+        await pilot.click(EcomapDrawing, offset=(x + 2, y))
+        await pilot.pause()
+        assert app.is_running and step(app).selected == ">trap"

@@ -79,10 +79,16 @@ def test_workspace_step_more_sizes(snap_compare, example, step, size):
                         run_before=showing(step))
 
 
-@pytest.mark.parametrize("step", ["who-matters", "tree"])
+@pytest.mark.parametrize("step", ["who-matters", "tree", "ecomap"])
 def test_picture_view(snap_compare, example, step):
     assert snap_compare(CirclesApp(path=example), terminal_size=(80, 24),
                         run_before=showing(step, "f5"))
+
+
+def test_ecomap_whole_family(snap_compare, example):
+    # The second ecomap of the example: Mia and Mum in the middle, each with links of their own.
+    assert snap_compare(CirclesApp(path=example), terminal_size=(120, 40),
+                        run_before=showing("ecomap", "w", "end", "enter"))
 
 
 @pytest.mark.parametrize("size", [(40, 12), (20, 6)], ids=["40x12", "20x6"])

@@ -121,7 +121,7 @@ def layout_ecomap(picture: EcomapPicture, width: int, height: int,
     hidden: list[str] = []
     taken: list[Box] = [(hub_box[0] - 1, hub_box[1], hub_box[2] + 2, hub_box[3])]
     order = sorted(picture.spokes, key=lambda s: (s.id != highlight, s.distance, s.clock))
-    inner_x, inner_y = hub.width / 2 + 6, hub.height / 2 + 2.5
+    inner_x, inner_y = hub.width / 2 + 6, hub.height / 2 + 3.5
     outer_x, outer_y = max(inner_x + 4, width / 2 - 4), max(inner_y + 1, (rows - top) / 2 - 0.5)
     misses = 0
     for spoke in order:
@@ -151,7 +151,7 @@ def layout_ecomap(picture: EcomapPicture, width: int, height: int,
         labels[spoke.id], texts[spoke.id] = box, text
         taken.append((box[0] - 1, box[1], box[2] + 2, 1))
 
-    members = {m: hub_box[0] + x + w // 2 for m, (x, _, w) in hub.members.items()}
+    members = {m: (hub_box[0] + x + w // 2, w // 2 + 1) for m, (x, _, w) in hub.members.items()}
     drawn = [s for s in picture.spokes if s.id in labels]
     drawn.sort(key=lambda s: s.id == highlight)  # the highlighted line on top
     arrows = []

@@ -1,6 +1,6 @@
 """The lines of the ecomap: where each one leaves the centre, the way it takes to its label
 (steps across and up, so every cell can show the line's style in box characters), and the
-arrowheads for the flow of support. Nothing here knows about Textual.
+arrowheads for the flow of support beside the label. Nothing here knows about Textual.
 """
 
 from __future__ import annotations
@@ -45,10 +45,12 @@ def side(frm: Cell, to: Cell) -> str:
     return D if to[1] > frm[1] else U
 
 
-def line_ends(member_x: int | None, hub: Box, label: Box) -> tuple[Cell, Cell, Cell]:
+def line_ends(member: tuple[int, int] | None, hub: Box, label: Box) -> tuple[Cell, Cell, Cell]:
     """Where a link's line leaves the centre (a cell on its edge, and the one just outside)
     and the cell of its label it runs into. A line from the whole centre leaves from the
-    side facing its label; one from a household member leaves above or below their name."""
+    side facing its label; one from a household member (`member`: the middle of their name
+    and its half-width) leaves above or below their name. Either way, the further round
+    its label is, the further along the edge the line leaves, so lines keep apart."""
     hx, hy, hw, hh = hub
     x, y, w, _ = label
     middle_x, middle_y = hx + hw // 2, hy + hh // 2
@@ -58,15 +60,15 @@ def line_ends(member_x: int | None, hub: Box, label: Box) -> tuple[Cell, Cell, C
         end = (x + w - 1, y)
     else:
         end = (x + w // 2, y)
-    if member_x is None and hy <= y < hy + hh:  # level with the centre: out of its side
+    if member is None and hy <= y < hy + hh:  # level with the centre: out of its side
         edge = (hx if end[0] < hx else hx + hw - 1, y)
         return edge, (edge[0] + (-1 if end[0] < hx else 1), y), end
-    if member_x is None:
-        angle = math.atan2(end[0] - middle_x, 2 * (middle_y - end[1]))
-        member_x = middle_x + round(math.sin(angle) * (hw // 2 - 1))
+    from_x, reach = member if member is not None else (middle_x, hw // 2 - 1)
+    angle = math.atan2(end[0] - from_x, 2 * (middle_y - end[1]))
+    along = min(max(from_x + round(math.sin(angle) * reach), hx + 1), hx + hw - 2)
     above = y < middle_y
-    edge = (member_x, hy if above else hy + hh - 1)
-    return edge, (member_x, edge[1] + (-1 if above else 1)), end
+    edge = (along, hy if above else hy + hh - 1)
+    return edge, (along, edge[1] + (-1 if above else 1)), end
 
 
 def route(edge: Cell, outside: Cell, end: Cell, hub: Box) -> list[Cell]:
@@ -86,8 +88,7 @@ def draw_line(grid: CellGrid, path: list[Cell], qualities: tuple[str, ...], flow
               hidden: list[Box], kind: str, rows: int) -> list[tuple[Cell, str]]:
     """Draw `path` in the style of `qualities`, leaving out its first cell (the centre's
     edge), its last (the label) and any cell under `hidden` boxes. Returns the arrowheads
-    to draw once every line is down (so no other line covers them): towards the centre at
-    the near end, towards the label at the far end."""
+    to draw once every line is down (so no other line covers them), next to the label."""
     visible = [index for index, cell in enumerate(path[1:-1], start=1)
                if cell[1] < rows and not any(inside(box, *cell) for box in hidden)]
     straight = 0
@@ -96,13 +97,11 @@ def draw_line(grid: CellGrid, path: list[Cell], qualities: tuple[str, ...], flow
         if sides in ({L, R}, {U, D}):
             straight += 1
         grid.put(*path[index], glyph_for(qualities, index).cell(sides, straight), kind)
-    arrows: list[tuple[Cell, str]] = []
-    if not visible:
-        return arrows
-    if flow in ("to-centre", "both"):
-        first = visible[0]
-        arrows.append((path[first], ARROWS[side(path[first], path[first - 1])]))
-    if flow == "from-centre" or (flow == "both" and len(visible) > 1):
-        last = visible[-1]
-        arrows.append((path[last], ARROWS[side(path[last], path[last + 1])]))
-    return arrows
+    # Arrowheads sit at the label's end ("═══◀▶Nanna Jo"), where they cannot be mistaken
+    # for another line's: the last cell points to the label, or back towards the centre.
+    # Only on the stretch that reaches the label unbroken: never beside another label.
+    heads = {"from-centre": (1,), "to-centre": (-1,), "both": (-1, 1)}.get(flow, ())
+    tail = [index for index in visible if index >= len(path) - 1 - len(heads)]
+    ends = tail if heads and len(tail) == len(heads) else []
+    return [(path[index], ARROWS[side(path[index], path[index + way])])
+            for index, way in zip(ends, heads)]

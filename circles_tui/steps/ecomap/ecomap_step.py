@@ -380,44 +380,39 @@ class EcomapStep(Step):
     # -- keys that ask: chains of dialogs in a worker (chains.py) ---------------------------------
 
     @work
-    async def action_add(self) -> None:
-        await chains.add_link(self)
+    async def _ask(self, chain) -> None:
+        """Run one of `chains`: its dialogs are made in this worker, so keys wait for them."""
+        await chain(self)
 
-    @work
-    async def action_edit(self) -> None:
-        await chains.edit_notes(self)
+    def action_add(self) -> None:
+        self._ask(chains.add_link)
 
-    @work
-    async def action_mixed(self) -> None:
-        await chains.second_quality(self)
+    def action_edit(self) -> None:
+        self._ask(chains.edit_notes)
 
-    @work
-    async def action_new(self) -> None:
-        await chains.new_ecomap(self)
+    def action_mixed(self) -> None:
+        self._ask(chains.second_quality)
 
-    @work
-    async def action_switch(self) -> None:
-        await chains.switch_ecomap(self)
+    def action_new(self) -> None:
+        self._ask(chains.new_ecomap)
 
-    @work
-    async def action_centre(self) -> None:
-        await chains.choose_centre(self)
+    def action_switch(self) -> None:
+        self._ask(chains.switch_ecomap)
 
-    @work
-    async def action_date(self) -> None:
-        await chains.change_date(self)
+    def action_centre(self) -> None:
+        self._ask(chains.choose_centre)
 
-    @work
-    async def action_household(self) -> None:
-        await chains.change_household(self)
+    def action_date(self) -> None:
+        self._ask(chains.change_date)
 
-    @work
-    async def action_to_circle(self) -> None:
-        await chains.add_to_circle(self)
+    def action_household(self) -> None:
+        self._ask(chains.change_household)
 
-    @work
-    async def action_to_supporters(self) -> None:
-        await chains.add_to_supporters(self)
+    def action_to_circle(self) -> None:
+        self._ask(chains.add_to_circle)
+
+    def action_to_supporters(self) -> None:
+        self._ask(chains.add_to_supporters)
 
     def progress(self, workbook: Workbook) -> Progress:
         return ecomap_progress(workbook)
