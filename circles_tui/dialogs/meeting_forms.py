@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from circles_tui.dialogs.base import Dialog
 from circles_tui.dialogs.form import PRIVATE_SECTION, FormDialog, form_row, form_section, text_input
+from circles_tui.widgets.tick_list import TickList
 
 
 class ChoiceDialog(Dialog[str | None]):
@@ -89,7 +90,7 @@ class ChecksDialog(Dialog[tuple[str, ...] | None]):
     def compose_body(self) -> ComposeResult:
         if self.help:
             yield Static(Content(self.help), classes="dialog-help")
-        yield SelectionList[str](*(
+        yield TickList(*(
             (Content(label), key, key in self.ticked) for key, label in self.choices.items()
         ))
 

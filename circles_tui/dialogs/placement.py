@@ -31,6 +31,7 @@ from textual.widgets.selection_list import Selection
 from circles_tui.core.model import ExtraValue, Person, Placement
 from circles_tui.core.wording import CircleText, FieldText, Wording
 from circles_tui.dialogs.base import Dialog
+from circles_tui.widgets.tick_list import TickList
 
 # Text fields long enough to want more than one line.
 LONG_TEXT_FIELDS = {"reason", "what_helps", "what_they_know", "family_view", "yp_words"}
@@ -228,7 +229,7 @@ class PlacementDialog(Dialog[Placement | None]):
             )
         else:
             chosen = set(value) if isinstance(value, tuple) else set()
-            yield SelectionList[str](
+            yield TickList(
                 *(
                     Selection(Content(field.label_of(c)), c, c in chosen)
                     for c in field.field.choices
