@@ -33,6 +33,7 @@ from circles_tui.core import redaction
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
+from circles_tui.core.step_questions import StepAnswer
 from circles_tui.core.wording import Wording
 
 Audience = Literal["practitioner", "child", "family", "beyond-team"]
@@ -53,7 +54,7 @@ SHOWN: Treatment = "shown"
 CHANGED: Treatment = "changed"
 LEFT_OUT: Treatment = "left out"
 
-RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart)
+RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart, StepAnswer)
 
 
 @attrs.frozen
@@ -119,6 +120,12 @@ FIELDS: dict[str, Rule] = {
     "TreePart.answers": DATA,  # each answer follows the Answer rules
     "TreePart.people": DATA,
     "TreePart.practitioner_note": PRIVATE,
+    # Appreciative Inquiry on a step: a strengths conversation the child and family took
+    # part in, so they see it; beyond the team its words are scrubbed like the tree's.
+    "StepAnswer.question": FREE_TEXT,
+    "StepAnswer.answer": FREE_TEXT,
+    "StepAnswer.answered_by": DATA,
+    "StepAnswer.practitioner_note": PRIVATE,
 }
 
 # Things made of more than one field, or worked out from the workbook.
@@ -228,6 +235,8 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
         },
         tree={name: part(value) for name, value in workbook.tree.items()},
         storms=part(workbook.storms),
+        questions={step: tuple(record(a) for a in answers)
+                   for step, answers in workbook.questions.items()},
     )
 
 

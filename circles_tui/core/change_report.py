@@ -72,6 +72,10 @@ class _Differ:
 
         for text in meeting_changes(self.old.meeting, self.new.meeting, self.content, self.name):
             self.say(text)
+        from circles_tui.core.step_question_changes import step_question_changes
+
+        step_question_changes(self.old.questions, self.new.questions, self.content,
+                              self.answers, self.say)
         return self.out
 
     # -- about ------------------------------------------------------------------------

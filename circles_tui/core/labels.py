@@ -51,6 +51,10 @@ FIELD_LABELS: dict[str, str] = {
     "TreePart.answers": "Questions and answers",
     "TreePart.people": "People",
     "TreePart.practitioner_note": "Practitioner-only note",
+    "StepAnswer.question": "Question asked",
+    "StepAnswer.answer": "Answer",
+    "StepAnswer.answered_by": "Answered by",
+    "StepAnswer.practitioner_note": "Practitioner-only note",
 }
 
 

@@ -34,9 +34,11 @@ from circles_tui.core.worksheet_shape import (  # noqa: F401 - part of the model
 
 if TYPE_CHECKING:
     from circles_tui.core.meeting import Meeting
+    from circles_tui.core.step_questions import StepAnswer
 
 FORMAT_NAME = "circles-tui workbook"
-FORMAT_VERSION = 2  # 2 added the [meeting] table; version 1 files still open
+# 2 added the [meeting] table, 3 the questions asked on each step; older files still open
+FORMAT_VERSION = 3
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
@@ -201,6 +203,12 @@ def _no_meeting() -> Meeting:
     return Meeting()
 
 
+def _questions(value: Mapping[str, Iterable[StepAnswer]]) -> dict[str, tuple[StepAnswer, ...]]:
+    from circles_tui.core.step_questions import step_questions  # it builds on this module
+
+    return step_questions(value)
+
+
 @attrs.frozen
 class Workbook:
     """One session's work with a child and family. Checked whole on construction."""
@@ -214,6 +222,8 @@ class Workbook:
     tree: dict[str, TreePart] = attrs.field(factory=dict, converter=_tree)
     storms: TreePart | None = None
     meeting: Meeting = attrs.field(factory=_no_meeting)
+    # Appreciative Inquiry on each step, by step id (core/step_questions.py).
+    questions: dict[str, tuple[StepAnswer, ...]] = attrs.field(factory=dict, converter=_questions)
 
     def __attrs_post_init__(self) -> None:
         check_workbook(self)
@@ -294,6 +304,9 @@ def check_workbook(workbook: Workbook) -> None:
     from circles_tui.core.meeting import check_meeting
 
     check_meeting(workbook.meeting, ids)
+    from circles_tui.core.step_questions import check_step_questions
+
+    check_step_questions(workbook.questions)
 
 
 def _check_about(about: About) -> None:

@@ -161,6 +161,8 @@ class Wording:
     professional_roles: tuple[str, ...] = ()
     # The guided order of the steps, by step id (see STEP_IDS).
     step_order: tuple[str, ...] = ()
+    # Which questions of the bank each step offers (see wording/ai_steps.py).
+    ai_steps: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
@@ -266,9 +268,12 @@ def _read(doc: dict[str, Any]) -> Wording:
         if network else bundled().professional_roles
     )
     order = reader.step_order(doc["steps"]) if "steps" in doc else bundled().step_order
+    from circles_tui.core.wording.ai_steps import read_ai_steps
+
+    ai_steps = read_ai_steps(doc, {s.id: len(s.questions) for s in stages}, STEP_IDS)
     return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting,
                    child_headings=child_headings, child_named_by=child_named_by,
-                   professional_roles=roles, step_order=order)
+                   professional_roles=roles, step_order=order, ai_steps=ai_steps)
 
 
 class _Reader:
