@@ -90,7 +90,7 @@ class TreeStep(TreeView):
         kind = highlighted[0] if highlighted else None
         if action == "start_storms":
             return self.part == STORMS and not started
-        if action in ("next_part", "previous_part", "go_to_part"):
+        if action in ("next_part", "previous_part", "go_to_part", "inquire"):
             return True
         if not started:
             return False
