@@ -31,6 +31,7 @@ class StepAnswerDialog(Dialog[StepAnswer | None]):
     StepAnswerDialog .field-label { margin-top: 1; text-style: bold; }
     StepAnswerDialog .practitioner-only { color: $text-warning; }
     StepAnswerDialog TextArea { height: 5; }
+    StepAnswerDialog Input { background: $boost; }
     StepAnswerDialog OptionList { height: auto; }
     """
 
@@ -44,7 +45,8 @@ class StepAnswerDialog(Dialog[StepAnswer | None]):
         if self.help:
             yield Static(Content(self.help), classes="dialog-help")
         yield Label("Question, as you asked it", classes="field-label")
-        yield Input(self.answer.question, id="question", placeholder="the question you asked")
+        yield Input(self.answer.question, id="question", placeholder="the question you asked",
+                    compact=True)
         yield Label("What they said", classes="field-label")
         yield TextArea(self.answer.answer, id="answer", soft_wrap=True, tab_behavior="focus")
         yield Label("Who answered", classes="field-label")
@@ -53,7 +55,7 @@ class StepAnswerDialog(Dialog[StepAnswer | None]):
         if not self.child_view:
             yield Label("Practitioner-only note (hidden in child view)",
                         classes="field-label practitioner-only")
-            yield Input(self.answer.practitioner_note, id="practitioner-note")
+            yield Input(self.answer.practitioner_note, id="practitioner-note", compact=True)
 
     def on_mount(self) -> None:
         who = self.answer.answered_by or NOT_RECORDED
@@ -61,6 +63,8 @@ class StepAnswerDialog(Dialog[StepAnswer | None]):
             self.who.index(who) if who in self.who else len(self.who) - 1)
         answer = self.query_one("#answer", TextArea)
         answer.move_cursor(answer.document.end)
+        # On a short screen the answer sits below the question: keep it in view.
+        self.call_after_refresh(lambda: self.first_field().scroll_visible(animate=False))
 
     def first_field(self) -> Widget:
         # A question picked from the bank is there already: the answer comes next.
