@@ -215,3 +215,27 @@ def test_changes_to_answers_are_described_without_quoting_the_practitioners_note
         f"The question '{STEP.question}' was taken out of {bundled().meeting.plan.title}."]
     child_sees = describe_changes(before, after, audience=audience.CHILD)
     assert not any("practitioner-only" in s for s in child_sees)
+
+
+# -- the exports ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("format", ["markdown", "html", "text"])
+@pytest.mark.parametrize("options, note_shown", [
+    ({}, True), ({"child_view": True}, False), ({"family": True}, False), ({"redact": True}, False),
+])
+def test_every_export_lists_the_answers_as_its_audience_may_see_them(format, options, note_shown):
+    from circles_tui.export import ExportOptions, render
+
+    text = " ".join(render(with_answers(), format, bundled(), ExportOptions(**options)).split())
+    assert "Breakfast club on Monday" in text
+    assert ("Check the dates with Kerry" in text) == note_shown
+    assert ("Nanna Jo" in text) == ("redact" not in options)  # redaction covers the answers
+    assert "when Mum was in hospital" in text or "when Mother 1 was in hospital" in text
+
+
+def test_an_export_without_answers_has_no_questions_section():
+    from circles_tui.export import render
+
+    assert "Questions asked on each step" not in render(workbook(), "markdown", bundled())
+    assert "Questions asked on each step" in render(with_answers(), "markdown", bundled())

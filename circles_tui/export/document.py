@@ -183,6 +183,9 @@ def build(workbook: Workbook, content: Wording, options) -> Document:
     sections.append(_tree(workbook, content, names, private))
     if workbook.storms is not None and not _empty(workbook.storms, private):
         sections.append(_storms(workbook, content, names, private))
+    from circles_tui.export.step_questions_section import questions_section  # it uses this module
+
+    sections += filter(None, [questions_section(workbook, content, who)])
     sections.append(_network(workbook, content, who))
     title = content.heading("title", TITLE)
     return Document(f"{title}: {workbook.about.child}", tuple(sections))
