@@ -202,3 +202,25 @@ def test_snapshot_a_step_with_answers(snap_compare, example, size):
         await pilot.pause()
 
     assert snap_compare(CirclesApp(path=with_answers(example)), terminal_size=size, run_before=go)
+
+
+async def test_the_summary_lists_every_steps_answers_and_child_view_hides_the_note():
+    from circles_tui.steps.step_questions import AnswersOnEveryStep
+    from circles_tui.steps.summary import SummaryStep
+
+    plan = StepAnswer("What is one small step we could take this week?", "Breakfast club")
+    app = StepHarness(SummaryStep(bundled(), id="step-summary"),
+                      family(**{"who-matters": (HELPED,), "family-plan": (plan,)}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box = app.step.query_one(AnswersOnEveryStep)
+        shown = str(box.query_one("Static").render())
+        assert box.display
+        assert shown.index("Who matters") < shown.index(HELPED.question) < shown.index(
+            "The family plan") < shown.index("Breakfast club")
+        assert "Check the dates with Kerry" in shown
+        burst(app, "f2")
+        await settle(pilot)
+        shown = str(box.query_one("Static").render())
+        assert "Nanna Jo, when Mum was in hospital" in shown and "You: " in shown
+        assert "Check the dates" not in shown

@@ -15,14 +15,16 @@ from functools import partial
 
 from textual import on, work
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.core.audience import GUIDANCE, sees
 from circles_tui.core.edits import step_questions as edits
 from circles_tui.core.model import Workbook
-from circles_tui.core.step_questions import StepAnswer, step_name, suited_questions
+from circles_tui.core.step_questions import StepAnswer, answered_steps, step_name, suited_questions
+from circles_tui.core.wording import Wording
 
 ASK = Binding("f6", "inquire", "Questions", id="step-questions")
 OWN = "own"
@@ -108,6 +110,44 @@ class AnsweredQuestions(OptionList):
 
     def _step(self) -> AsksQuestions:
         return next(node for node in self.ancestors if isinstance(node, AsksQuestions))
+
+
+class AnswersOnEveryStep(VerticalScroll, can_focus=True):
+    """For the Summary: every step's questions and answers, in the guided order; hidden while
+    there are none. Shows the workbook it is given: the audience's view of it."""
+
+    DEFAULT_CSS = """
+    AnswersOnEveryStep {
+        height: auto;
+        max-height: 30%;
+        border: round $panel-lighten-2;
+        border-title-style: bold;
+        border-title-color: $text;
+        padding: 0 1;
+    }
+    AnswersOnEveryStep:focus { border: heavy $primary; }
+    AnswersOnEveryStep Static { height: auto; }
+    """
+
+    def compose(self):
+        yield Static()
+
+    def show(self, workbook: Workbook, content: Wording) -> None:
+        lines: list[Content] = []
+        for step, answers in answered_steps(workbook.questions, content.step_order):
+            lines.append(Content.styled(step_name(content, step), "bold underline"))
+            for answer in answers:
+                who = content.named_by.get(answer.answered_by, "")
+                lines.append(Content.assemble(
+                    ("? ", "bold $text-accent"), (answer.question, "bold"),
+                    ("  ", ""), (f"{who}: " if who else "", "$text-muted"),
+                    (f"“{answer.answer}”" if answer.answer else "", "italic")))
+                if answer.practitioner_note:  # only in a view that keeps the notes
+                    lines.append(Content.assemble("  ", ("Practitioner only: ", "$text-warning"),
+                                                  answer.practitioner_note))
+        self.border_title = content.heading("questions", "Questions asked on each step")
+        self.query_one(Static).update(Content("\n").join(lines))
+        self.display = bool(lines)
 
 
 class AsksQuestions:

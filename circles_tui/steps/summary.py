@@ -28,6 +28,7 @@ from circles_tui.core.proposed_network import (
 )
 from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.step_questions import AnswersOnEveryStep
 
 NOT_DECIDING = (
     "A starting point for planning with the family: this list suggests, it never decides "
@@ -114,6 +115,7 @@ class SummaryStep(Step):
                 yield Static(id="disagreements")
             with VerticalScroll(id="gaps-box"):
                 yield Static(id="gaps")
+        yield AnswersOnEveryStep(id="all-answers")
 
     def on_resize(self) -> None:
         narrow = bool(self.size.width) and self.size.width < 100
@@ -170,6 +172,7 @@ class SummaryStep(Step):
         self.query_one("#gaps", Static).update(
             _bullets(list(gaps(seen, self.content)), "No gaps found.")
         )
+        self.query_one(AnswersOnEveryStep).show(seen, self.content)
 
     def _heading(self, entry: NetworkEntry) -> Content:
         side = NATURAL_TITLE if entry.natural else PROFESSIONALS_TITLE
