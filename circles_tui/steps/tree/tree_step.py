@@ -370,7 +370,7 @@ class TreeStep(TreeView):
             return
         circle = self.content.circle(WHO_MATTERS)
         self._add_to_circle(person, lambda: ConfirmDialog(
-            f"Add {person.name} to {circle.title}?",
+            f"Add {person.name} to {circle.short}?",
             f"Only if the child agrees. {person.name} will go in the ring "
             f"“{circle.ring_label(WHO_MATTERS_RING)}”; you can move them there later.",
             yes="Yes, the child agrees",
