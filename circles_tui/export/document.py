@@ -39,7 +39,8 @@ SUPPORTERS = "Supporter circles"
 TREE = "Tree of Life"
 NETWORK = "Proposed network list"
 NETWORK_NOTE = (
-    "Everyone placed anywhere in this workbook, most often mentioned first. It is a "
+    "Everyone living placed anywhere in this workbook, family and friends apart from "
+    "professionals, grouped by where they were first named: nobody is ranked. It is a "
     "starting point for planning who to invite; it does not decide who is invited."
 )
 DISAGREEMENTS = "Worth a conversation"
