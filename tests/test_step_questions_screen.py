@@ -3,7 +3,6 @@ typed as one burst; the list of answers with its own keys; child view; how it lo
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,8 +22,8 @@ from circles_tui.steps.step_questions import AnsweredQuestions
 from circles_tui.steps.tree import TreeStep
 from tests.bursts import Typed, burst, settle
 from tests.harness import StepHarness
+from tests.test_snapshots import example  # noqa: F401 - a fixture: the complete example, copied
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 HELPED = StepAnswer("Who has helped you in a way that really made a difference?",
                     "Nanna Jo, when Mum was in hospital", "child", "Check the dates with Kerry")
 
@@ -154,14 +153,6 @@ async def test_in_child_view_answers_show_without_the_practitioners_note():
         burst(app, "e", Typed("!"), "ctrl+s")
         await settle(pilot)
         assert answers(app, "who-matters")[0].practitioner_note == HELPED.practitioner_note
-
-
-@pytest.fixture
-def example(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setattr("circles_tui.app.clock", lambda seconds: "10:00:00")
-    path = tmp_path / "mia-complete.toml"
-    shutil.copyfile(EXAMPLES / "mia-complete.toml", path)
-    return path
 
 
 async def test_f6_works_on_every_step_of_the_workspace(example):

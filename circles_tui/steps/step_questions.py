@@ -116,16 +116,9 @@ class AnswersOnEveryStep(VerticalScroll, can_focus=True):
     """For the Summary: every step's questions and answers, in the guided order; hidden while
     there are none. Shows the workbook it is given: the audience's view of it."""
 
+    # Framed like the Summary's other boxes (its CSS); below them, in less room.
     DEFAULT_CSS = """
-    AnswersOnEveryStep {
-        height: auto;
-        max-height: 30%;
-        border: round $panel-lighten-2;
-        border-title-style: bold;
-        border-title-color: $text;
-        padding: 0 1;
-    }
-    AnswersOnEveryStep:focus { border: heavy $primary; }
+    AnswersOnEveryStep { height: auto; max-height: 30%; }
     AnswersOnEveryStep Static { height: auto; }
     """
 

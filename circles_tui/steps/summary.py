@@ -80,7 +80,7 @@ class SummaryStep(Step):
         height: auto;
         max-height: 40%;
     }
-    SummaryStep #talk-points > VerticalScroll {
+    SummaryStep #talk-points > VerticalScroll, SummaryStep #all-answers {
         width: 1fr;
         height: auto;
         max-height: 100%;
@@ -89,7 +89,7 @@ class SummaryStep(Step):
         border-title-color: $text;
         padding: 0 1;
     }
-    SummaryStep #talk-points > VerticalScroll:focus {
+    SummaryStep #talk-points > VerticalScroll:focus, SummaryStep #all-answers:focus {
         border: heavy $primary;
     }
     SummaryStep #talk-points Static {
