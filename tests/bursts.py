@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 # Named keys and the character a terminal sends for each.
 NAMED = {"enter": "\r", "tab": "\t", "shift+tab": None, "escape": "\x1b", "ctrl+s": "\x13",
          "backspace": "\x7f", "down": None, "up": None, "left": None, "right": None,
-         "home": None, "end": None, "delete": None, "f2": None, "f6": None, "ctrl+z": "\x1a"}
+         "home": None, "end": None, "delete": None, "f1": None, "f2": None, "f6": None, "ctrl+z": "\x1a"}
 
 
 class Typed(str):

@@ -215,3 +215,17 @@ async def test_the_summary_lists_every_steps_answers_and_child_view_hides_the_no
         shown = str(box.query_one("Static").render())
         assert "Nanna Jo, when Mum was in hospital" in shown and "You: " in shown
         assert "Check the dates" not in shown
+
+
+async def test_f1_help_and_the_footer_name_the_ask_key_on_a_step(example):
+    from circles_tui.dialogs.help import HelpScreen, key_rows
+
+    app = CirclesApp(path=example)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.show_step(app.content.step_order.index("who-knows"))
+        await settle(pilot)
+        assert ("This step: Who knows", "f6", "Questions") in key_rows(app.screen)
+        burst(app, "f6", "escape", "f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
