@@ -114,7 +114,7 @@ async def test_an_older_copy_shows_what_changed_since_it(current):
         assert shown_sentences(dialog) == expected
         assert "Lou (Mum's recovery worker) was added." in expected
         assert (f"Nanna Jo moved from '{who_matters.ring_label(2)}' to "
-                f"'{who_matters.ring_label(1)}' in {who_matters.title}.") in expected
+                f"'{who_matters.ring_label(1)}' in {who_matters.short}.") in expected
         assert "Lou was removed." not in expected  # the older copy is the "before" side
         assert rendered(dialog.query_one("#other-name")) == "Other copy: mia-march.toml"
         assert rendered(dialog.query_one("#other-when")) == (

@@ -72,13 +72,13 @@ def test_two_hand_made_versions():
         "The practitioner-only note on Nanna Jo was added.",
         "Contact details for Dad were changed.",
         "Bex was removed.",
-        "Dad moved from 'Important to me' to 'Closest to me' in People who are important to me.",
-        "In People who are important to me, Dad's note is now \"I miss him\".",
-        "Nanna Jo moved from 'Could help if asked' to 'Already helping' in Who could we ask?",
-        "In Who could we ask?, Nanna Jo's 'Help they could give' is now Emotional support, "
+        "Dad moved from 'Important to me' to 'Closest to me' in Who matters.",
+        "In Who matters, Dad's note is now \"I miss him\".",
+        "Nanna Jo moved from 'Could help if asked' to 'Already helping' in Who could help.",
+        "In Who could help, Nanna Jo's 'Help they could give' is now Emotional support, "
         "Looking after the child.",
-        "Grandma Sue was placed in 'Lost touch, could reconnect' in Who could we ask?",
-        "Dad was taken out of Who could we ask? (was at 'Already helping').",
+        "Grandma Sue was placed in 'Lost touch, could reconnect' in Who could help.",
+        "Dad was taken out of Who could help (was at 'Already helping').",
         "Nanna Jo's entry in Emotional supporters changed (how to use them).",
         "Nanna Jo was added to Practical supporters.",
         "Added to Roots: \"Norfolk\".",
@@ -93,14 +93,14 @@ def test_no_changes_and_the_reverse():
     assert describe_changes(before(), before()) == []
     backwards = describe_changes(after(), before())
     assert "Nanna Jo is now called Nan." in backwards
-    assert "Nan moved from 'Already helping' to 'Could help if asked' in Who could we ask?" in backwards
+    assert "Nan moved from 'Already helping' to 'Could help if asked' in Who could help." in backwards
     assert "Bex (Mum's friend) was added." in backwards
     assert "Storms of life was taken out." in backwards
 
 
 def test_content_wording_is_used():
     circle = CONTENT.circle("who-could-help")
-    renamed = attrs.evolve(circle, title="Helpers", rings=("Helping now", "Could help", "Lost"))
+    renamed = attrs.evolve(circle, short="Helpers", rings=("Helping now", "Could help", "Lost"))
     content = attrs.evolve(
         CONTENT, circles=tuple(renamed if c.id == circle.id else c for c in CONTENT.circles)
     )

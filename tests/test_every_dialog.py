@@ -23,6 +23,7 @@ from textual.widgets import Button, DirectoryTree, OptionList
 
 import circles_tui.dialogs
 from circles_tui.core.model import Placement, Supporter
+from circles_tui.core.step_questions import StepAnswer
 from circles_tui.core.wording import bundled
 from circles_tui.dialogs.base import DialogBody
 from circles_tui.type_ahead import TypeAhead
@@ -83,6 +84,7 @@ def build(name: str, app: Host, tmp: Path):
     from circles_tui.dialogs.placement import PlacementDialog, RingDialog
     from circles_tui.dialogs.question import QuestionDialog
     from circles_tui.dialogs.save_as import SaveAsDialog
+    from circles_tui.dialogs.step_answer import StepAnswerDialog
     from circles_tui.dialogs.supporter import SupporterDialog
     from circles_tui.dialogs.text_entry import TextDialog
     from circles_tui.steps.family_tree.words import family_tree_words
@@ -123,6 +125,9 @@ def build(name: str, app: Host, tmp: Path):
         "ChoiceDialog": lambda: ChoiceDialog(
             "Coming to the meeting?", {f"c{n}": f"Choice {n}" for n in range(1, 15)},
             help="The family decides."),
+        "StepAnswerDialog": lambda: StepAnswerDialog(
+            "Question and answer: Who matters", StepAnswer("Who has helped?", long_note, "child",
+                                                           long_note), wording.named_by),
         "ChecksDialog": lambda: ChecksDialog(
             "What they need", {f"n{n}": f"Need {n}" for n in range(1, 15)}, ("n2",)),
         "ShortFormDialog": lambda: ShortFormDialog("The meeting", tuple(

@@ -139,7 +139,7 @@ def test_a_broken_meeting_table_is_refused_with_its_line(table, fragment):
     assert caught.value.line is not None and caught.value.line > 8
 
 
-def test_a_version_1_file_opens_unchanged_and_becomes_version_2_only_when_saved(tmp_path):
+def test_a_version_1_file_opens_unchanged_and_becomes_the_new_version_only_when_saved(tmp_path):
     path = tmp_path / "mia.toml"
     path.write_text(V1)
     opened = read_workbook(path)
@@ -147,7 +147,7 @@ def test_a_version_1_file_opens_unchanged_and_becomes_version_2_only_when_saved(
     assert path.read_text() == V1  # opening never writes
     save_workbook(path, opened.workbook, opened.fingerprint)
     saved = path.read_text()
-    assert f"format_version = {FORMAT_VERSION}" in saved and FORMAT_VERSION >= 2
+    assert f"format_version = {FORMAT_VERSION}" in saved and FORMAT_VERSION == 3
     assert read_workbook(path).workbook == opened.workbook
 
 

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input, OptionList, SelectionList, TextArea
 
 from circles_tui.core.meeting import ChildWords, Meeting, PlanRow
-from circles_tui.core.model import About, Person, Placement, Supporter, TreePart, Workbook
+from circles_tui.core.model import FORMAT_VERSION, About, Person, Placement, Supporter, TreePart, Workbook
 from circles_tui.core.wording import bundled
 from circles_tui.dialogs.meeting_forms import ChecksDialog, ChoiceDialog, ShortFormDialog
 from circles_tui.steps.child_voice import ChildVoiceStep
@@ -380,7 +380,7 @@ async def test_a_version_1_file_is_left_alone_until_an_edit_is_saved(tmp_path):
         app.apply_edit(partial(set_details, date(2026, 4, 2), "Family centre", "", ""), "Details")
         assert app.save_now()
     saved = path.read_text()
-    assert "format_version = 3" in saved and "on = 2026-04-02" in saved
+    assert f"format_version = {FORMAT_VERSION}" in saved and "on = 2026-04-02" in saved
     assert parse_workbook(saved).circles == parse_workbook(old).circles
 
 

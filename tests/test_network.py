@@ -127,18 +127,16 @@ def test_a_concern_reason_type_is_a_concern_even_in_the_inner_ring():
 
 def test_disagreements_are_plain_sentences_with_content_wording():
     assert disagreements(small_workbook(), CONTENT) == (
-        "Sam Smith puts Dad in 'Closest to me' in People who are important to me, but in "
-        "People Children's Services think should be involved they are at 'Need to talk about'.",
-        "Kyle is among False supporters, but is in 'Closest to me' in People who are "
-        "important to me.",
-        "Dad is at 'Need to talk about' in People Children's Services think should be involved, "
+        "Sam Smith puts Dad in 'Closest to me' in Who matters, but in "
+        "Services suggest they are at 'Need to talk about'.",
+        "Kyle is among False supporters, but is in 'Closest to me' in Who matters.",
+        "Dad is at 'Need to talk about' in Services suggest, "
         "and 'Young person's view' is 'Disagrees' (\"I want Dad there\").",
-        "Sam Smith would go to Nanna Jo 'Straight away' (Who I would go to), but they are at "
-        "'Doesn't know yet' in Who knows about the worries.",
-        "Mrs Khan is at 'Knows most things' in Who knows about the worries, but is in none of "
+        "Sam Smith would go to Nanna Jo 'Straight away' (Who I'd go to), but they are at "
+        "'Doesn't know yet' in Who knows.",
+        "Mrs Khan is at 'Knows most things' in Who knows, but is in none of "
         "the supporter circles.",
-        "Dad has a concern noted (practitioner only), but is in 'Closest to me' in People who "
-        "are important to me.",
+        "Dad has a concern noted (practitioner only), but is in 'Closest to me' in Who matters.",
     )
 
 
@@ -166,22 +164,20 @@ def _missed_case() -> Workbook:
 
 def test_services_suggest_someone_the_child_is_unsure_about():
     assert (
-        "Auntie Shanice is at 'Could be involved' in People Children's Services think should "
-        "be involved, and 'Young person's view' is 'Not sure'."
+        "Auntie Shanice is at 'Could be involved' in Services suggest, and 'Young person's view' is 'Not sure'."
     ) in disagreements(_missed_case(), CONTENT)
 
 
 def test_services_suggest_someone_in_none_of_the_childs_circles():
     assert (
-        "Auntie Shanice is in People Children's Services think should be involved, but in none "
+        "Auntie Shanice is in Services suggest, but in none "
         "of Mia's own circles."
     ) in disagreements(_missed_case(), CONTENT)
 
 
 def test_a_false_supporter_in_who_matters_at_any_ring():
     assert (
-        "Gaz is among False supporters, but is in 'Important to me' in People who are "
-        "important to me."
+        "Gaz is among False supporters, but is in 'Important to me' in Who matters."
     ) in disagreements(_missed_case(), CONTENT)
 
 
@@ -189,11 +185,10 @@ def test_a_person_with_a_concern_in_a_close_circle():
     workbook = set_placements(_missed_case(), "trusted-adults", [Placement("gaz", 3)])
     found = disagreements(workbook, CONTENT)
     assert (
-        "Gaz has a concern noted (practitioner only), but is in 'Not sure' in Who I would go to."
+        "Gaz has a concern noted (practitioner only), but is in 'Not sure' in Who I'd go to."
     ) in found
     assert (
-        "Gaz has a concern noted (practitioner only), but is in 'Important to me' in People who "
-        "are important to me."
+        "Gaz has a concern noted (practitioner only), but is in 'Important to me' in Who matters."
     ) in found
 
 
@@ -210,7 +205,7 @@ def test_someone_who_knows_the_worries_well_in_no_supporter_circle():
     workbook = set_placements(_missed_case(), "who-knows", [Placement("aunt", 1), Placement("gaz", 2)])
     found = [line for line in disagreements(workbook, CONTENT) if "supporter circles" in line]
     assert found == [
-        "Auntie Shanice is at 'Knows most things' in Who knows about the worries, but is in "
+        "Auntie Shanice is at 'Knows most things' in Who knows, but is in "
         "none of the supporter circles."
     ]
     supported = attrs.evolve(workbook, supporters={**workbook.supporters,
@@ -230,7 +225,7 @@ def test_a_supporter_in_no_circle():
 
 def test_disagreements_follow_the_content_wording():
     circle = CONTENT.circle("who-matters")
-    renamed = attrs.evolve(circle, title="My people", rings=("Inner", "Middle", "Outer"))
+    renamed = attrs.evolve(circle, short="My people", rings=("Inner", "Middle", "Outer"))
     content = attrs.evolve(
         CONTENT, circles=tuple(renamed if c.id == "who-matters" else c for c in CONTENT.circles)
     )
@@ -242,14 +237,14 @@ def test_disagreements_follow_the_content_wording():
 def test_services_inner_ring_but_child_not_sure():
     workbook = set_placements(small_workbook(), "trusted-adults", [Placement("nan", 3)])
     assert (
-        "In People Children's Services think should be involved, Nanna Jo is at 'Should be "
-        "involved', but in Who I would go to Sam Smith puts them at 'Not sure'."
+        "In Services suggest, Nanna Jo is at 'Should be "
+        "involved', but in Who I'd go to Sam Smith puts them at 'Not sure'."
     ) in disagreements(workbook, CONTENT)
 
 
 def test_gaps():
     assert gaps(small_workbook(), CONTENT) == (
-        "Nobody in Who I would go to has 'Weekends' under 'When you can reach them'.",
+        "Nobody in Who I'd go to has 'Weekends' under 'When you can reach them'.",
         "Nanna Jo has 'Yes' under 'Should they know more?' but nothing under 'Who will tell them'.",
         "Nobody is in Practical supporters yet.",
     )
@@ -258,7 +253,7 @@ def test_gaps():
 def test_gaps_of_an_empty_workbook_name_every_circle():
     found = gaps(Workbook(About(child="Ali")), CONTENT)
     for circle in CONTENT.circles:
-        assert f"{circle.title} has not been started." in found
+        assert f"{circle.short} has not been started." in found
     assert "Nobody is in Emotional supporters yet." in found
 
 
@@ -274,13 +269,13 @@ def test_gaps_when_nobody_is_close_or_knows():
         supporters={"emotional": (Supporter("a"),), "practical": (Supporter("a"),)},
     )
     assert gaps(workbook, CONTENT) == (
-        "People who are important to me has not been started.",
-        "Who could we ask? has not been started.",
-        "Nobody is at 'Straight away' in Who I would go to.",
-        "Nobody in Who knows about the worries is at 'Knows most things' or 'Knows a little'.",
-        "Ann is in People Children's Services think should be involved with nothing under "
+        "Who matters has not been started.",
+        "Who could help has not been started.",
+        "Nobody is at 'Straight away' in Who I'd go to.",
+        "Nobody in Who knows is at 'Knows most things' or 'Knows a little'.",
+        "Ann is in Services suggest with nothing under "
         "'Why I suggest them'.",
-        "Ann is in People Children's Services think should be involved with nothing under "
+        "Ann is in Services suggest with nothing under "
         "'Young person's view'.",
     )
 

@@ -35,6 +35,7 @@ from circles_tui.core.family import Family, FamilyLink, HeritageNote
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
+from circles_tui.core.step_questions import StepAnswer
 from circles_tui.core.wording import Wording
 
 Audience = Literal["practitioner", "child", "family", "beyond-team"]
@@ -56,7 +57,7 @@ CHANGED: Treatment = "changed"
 LEFT_OUT: Treatment = "left out"
 
 RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart, Ecomap,
-                             EcoLink, Family, FamilyLink, HeritageNote)
+                             EcoLink, Family, FamilyLink, HeritageNote, StepAnswer)
 
 
 @attrs.frozen
@@ -153,6 +154,12 @@ FIELDS: dict[str, Rule] = {
     "HeritageNote.aspect": DATA,
     "HeritageNote.words": FREE_TEXT,
     "HeritageNote.practitioner_note": PRIVATE,
+    # Appreciative Inquiry on a step: a strengths conversation the child and family took
+    # part in, so they see it; beyond the team its words are scrubbed like the tree's.
+    "StepAnswer.question": FREE_TEXT,
+    "StepAnswer.answer": FREE_TEXT,
+    "StepAnswer.answered_by": DATA,
+    "StepAnswer.practitioner_note": PRIVATE,
 }
 LISTS = ("answers", "links", "heritage")  # fields holding records, each under its own rules
 
@@ -283,6 +290,8 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
         storms=part(workbook.storms),
         ecomaps=tuple(record(ecomap) for ecomap in workbook.ecomaps),
         family=record(workbook.family),
+        questions={step: tuple(record(a) for a in answers)
+                   for step, answers in workbook.questions.items()},
     )
 
 

@@ -80,6 +80,10 @@ class _Differ:
             self.say(text)
         for text in family_changes(self.old, self.new, self.content, self.person_or_child):
             self.say(text)
+        from circles_tui.core.step_question_changes import step_question_changes
+
+        step_question_changes(self.old.questions, self.new.questions, self.content,
+                              self.answers, self.say)
         return self.out
 
     def person_or_child(self, person_id: str) -> str:
@@ -175,20 +179,20 @@ class _Differ:
             old = before.get(pid)
             if old is None:
                 self.say(f"{self.name(pid)} was placed in '{circle.ring_label(placement.ring)}' "
-                         f"in {circle.title}")
+                         f"in {circle.short}")
                 continue
             if old.ring != placement.ring:
                 self.say(f"{self.name(pid)} moved from '{circle.ring_label(old.ring)}' to "
-                         f"'{circle.ring_label(placement.ring)}' in {circle.title}")
+                         f"'{circle.ring_label(placement.ring)}' in {circle.short}")
             self.placement_details(circle, pid, old, placement)
         for pid, placement in before.items():
             if pid not in after and pid in self.new_people:  # removed people are said once
-                self.say(f"{self.name(pid)} was taken out of {circle.title} "
+                self.say(f"{self.name(pid)} was taken out of {circle.short} "
                          f"(was at '{circle.ring_label(placement.ring)}')")
 
     def placement_details(self, circle: CircleText, pid: str, old: Placement, new: Placement) -> None:
         name = self.name(pid)
-        where = f"In {circle.title}"
+        where = f"In {circle.short}"
         if old.named_by != new.named_by and new.named_by:
             by = self.content.named_by.get(new.named_by, new.named_by)
             self.say(f"{where}, {name} is now recorded as named by {by.lower()}")

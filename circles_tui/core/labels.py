@@ -82,6 +82,10 @@ FIELD_LABELS: dict[str, str] = {
     "HeritageNote.aspect": "Aspect",
     "HeritageNote.words": "In the family's words",
     "HeritageNote.practitioner_note": "Practitioner-only note",
+    "StepAnswer.question": "Question asked",
+    "StepAnswer.answer": "Answer",
+    "StepAnswer.answered_by": "Answered by",
+    "StepAnswer.practitioner_note": "Practitioner-only note",
 }
 
 

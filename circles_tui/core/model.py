@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from circles_tui.core.ecomap import Ecomap
     from circles_tui.core.family import Family
     from circles_tui.core.meeting import Meeting
+    from circles_tui.core.step_questions import StepAnswer
 
 FORMAT_NAME = "circles-tui workbook"
 # 2 added [meeting]; 3 added the newer worksheets (ecomaps, the family, the mobility map,
@@ -222,6 +223,12 @@ def _no_meeting() -> Meeting:
     return Meeting()
 
 
+def _questions(value: Mapping[str, Iterable[StepAnswer]]) -> dict[str, tuple[StepAnswer, ...]]:
+    from circles_tui.core.step_questions import step_questions  # it builds on this module
+
+    return step_questions(value)
+
+
 @attrs.frozen
 class Workbook:
     """One session's work with a child and family. Checked whole on construction."""
@@ -237,6 +244,8 @@ class Workbook:
     meeting: Meeting = attrs.field(factory=_no_meeting)
     ecomaps: tuple[Ecomap, ...] = attrs.field(default=(), converter=_tuple)
     family: Family = attrs.field(factory=_no_family)
+    # Appreciative Inquiry on each step, by step id (core/step_questions.py).
+    questions: dict[str, tuple[StepAnswer, ...]] = attrs.field(factory=dict, converter=_questions)
 
     def __attrs_post_init__(self) -> None:
         check_workbook(self)
@@ -330,6 +339,9 @@ def check_workbook(workbook: Workbook) -> None:
 
     check_ecomaps(workbook.ecomaps, ids)
     check_family(workbook.family, ids)
+    from circles_tui.core.step_questions import check_step_questions
+
+    check_step_questions(workbook.questions)
 
 
 def _check_about(about: About) -> None:

@@ -1,5 +1,6 @@
 """What is worth a conversation, and what the network seems to lack: plain sentences for the
 Summary step and the exports, built from the workbook and the wording (no Textual here).
+A circle is named in a sentence by its short name ("Services suggest"), as DOMAIN.md asks.
 
 Each audience gets these from its own view of the workbook (see core/audience.py), so
 nothing an audience does not see can show through a sentence.
@@ -53,13 +54,13 @@ def disagreements(
             name = names[placement.person]
             if placement.ring == NEAREST and theirs.ring == OUTER:
                 found.append(sentence(
-                    f"{child} puts {name} in '{circle.ring_label(NEAREST)}' in {circle.title}, "
-                    f"but in {services.title} they are at '{services.ring_label(OUTER)}'"
+                    f"{child} puts {name} in '{circle.ring_label(NEAREST)}' in {circle.short}, "
+                    f"but in {services.short} they are at '{services.ring_label(OUTER)}'"
                 ))
             elif placement.ring == OUTER and theirs.ring == NEAREST and circle_id == "trusted-adults":
                 found.append(sentence(
-                    f"In {services.title}, {name} is at '{services.ring_label(NEAREST)}', "
-                    f"but in {circle.title} {child} puts them at '{circle.ring_label(OUTER)}'"
+                    f"In {services.short}, {name} is at '{services.ring_label(NEAREST)}', "
+                    f"but in {circle.short} {child} puts them at '{circle.ring_label(OUTER)}'"
                 ))
 
     # A false supporter (a kind the wording keeps private) anywhere in the circles the
@@ -74,7 +75,7 @@ def disagreements(
                 kind = content.supporter(held_back[placement.person]).title
                 found.append(sentence(
                     f"{names[placement.person]} is among {kind}, but is in "
-                    f"'{circle.ring_label(placement.ring)}' in {circle.title}"
+                    f"'{circle.ring_label(placement.ring)}' in {circle.short}"
                 ))
 
     # The young person is unsure about, or does not want, someone services suggest.
@@ -87,7 +88,7 @@ def disagreements(
         said = f' ("{words}")' if words else ""
         found.append(sentence(
             f"{names[placement.person]} is at '{services.ring_label(placement.ring)}' in "
-            f"{services.title}, and '{view_field.label}' is '{view_field.label_of(view)}'{said}"
+            f"{services.short}, and '{view_field.label}' is '{view_field.label_of(view)}'{said}"
         ))
 
     # Someone the child would go to straight away who does not know the worries.
@@ -98,8 +99,8 @@ def disagreements(
         if placement.ring == NEAREST and known is not None and known.ring == OUTER:
             found.append(sentence(
                 f"{child} would go to {names[placement.person]} "
-                f"'{trusted.ring_label(NEAREST)}' ({trusted.title}), but they are at "
-                f"'{who_knows.ring_label(OUTER)}' in {who_knows.title}"
+                f"'{trusted.ring_label(NEAREST)}' ({trusted.short}), but they are at "
+                f"'{who_knows.ring_label(OUTER)}' in {who_knows.short}"
             ))
 
     in_child_circles = {p.person for c in CHILD_CIRCLES for p in workbook.circles[c]}
@@ -110,7 +111,7 @@ def disagreements(
     for placement in workbook.circles["services-suggest"]:
         if placement.person not in in_child_circles:
             found.append(sentence(
-                f"{names[placement.person]} is in {services.title}, but in none of "
+                f"{names[placement.person]} is in {services.short}, but in none of "
                 f"{child}'s own circles"
             ))
 
@@ -119,7 +120,7 @@ def disagreements(
         if placement.ring == NEAREST and placement.person not in supporting:
             found.append(sentence(
                 f"{names[placement.person]} is at '{who_knows.ring_label(NEAREST)}' in "
-                f"{who_knows.title}, but is in none of the supporter circles"
+                f"{who_knows.short}, but is in none of the supporter circles"
             ))
 
     # A supporter who is in none of the circles.
@@ -150,7 +151,7 @@ def _concerns_held_close(workbook: Workbook, content: Wording, names: dict[str, 
             if placement.person in worried:
                 found.append(sentence(
                     f"{names[placement.person]} has a concern noted (practitioner only), but is "
-                    f"in '{circle.ring_label(placement.ring)}' in {circle.title}"
+                    f"in '{circle.ring_label(placement.ring)}' in {circle.short}"
                 ))
     return found
 
@@ -164,19 +165,19 @@ def gaps(workbook: Workbook, content: Wording) -> tuple[str, ...]:
     found: list[str] = []
     for circle_id in CIRCLE_IDS:
         if not workbook.circles[circle_id]:
-            found.append(sentence(f"{content.circle(circle_id).title} has not been started"))
+            found.append(sentence(f"{content.circle(circle_id).short} has not been started"))
 
     trusted = content.circle("trusted-adults")
     placed = workbook.circles["trusted-adults"]
     if placed:
         if not any(p.ring == NEAREST for p in placed):
             found.append(sentence(
-                f"Nobody is at '{trusted.ring_label(NEAREST)}' in {trusted.title}"
+                f"Nobody is at '{trusted.ring_label(NEAREST)}' in {trusted.short}"
             ))
         reachable = field_of(trusted, "reachable")
         if not any("weekends" in extra_tags(p, "reachable") for p in placed):
             found.append(sentence(
-                f"Nobody in {trusted.title} has '{reachable.label_of('weekends')}' "
+                f"Nobody in {trusted.short} has '{reachable.label_of('weekends')}' "
                 f"under '{reachable.label}'"
             ))
 
@@ -185,7 +186,7 @@ def gaps(workbook: Workbook, content: Wording) -> tuple[str, ...]:
     if knowing:
         if not any(p.ring in (NEAREST, MIDDLE) for p in knowing):
             found.append(sentence(
-                f"Nobody in {who_knows.title} is at '{who_knows.ring_label(NEAREST)}' or "
+                f"Nobody in {who_knows.short} is at '{who_knows.ring_label(NEAREST)}' or "
                 f"'{who_knows.ring_label(MIDDLE)}'"
             ))
         tell_more = field_of(who_knows, "tell_more")
@@ -206,11 +207,11 @@ def gaps(workbook: Workbook, content: Wording) -> tuple[str, ...]:
     for p in workbook.circles["services-suggest"]:
         if not extra_text(p, "reason").strip():
             found.append(sentence(
-                f"{names[p.person]} is in {services.title} with nothing under '{reason.label}'"
+                f"{names[p.person]} is in {services.short} with nothing under '{reason.label}'"
             ))
         if not extra_text(p, "yp_view"):
             found.append(sentence(
-                f"{names[p.person]} is in {services.title} with nothing under '{view.label}'"
+                f"{names[p.person]} is in {services.short} with nothing under '{view.label}'"
             ))
     found += [sentence(s) for s in blanks_gap(workbook, content.family.title,
                                               content.family.blank_words)]

@@ -19,6 +19,7 @@ from circles_tui.core.ecomap_format import read_ecomaps
 from circles_tui.core.family_format import read_family
 from circles_tui.core.file_errors import WorkbookFileError
 from circles_tui.core.meeting_format import read_meeting
+from circles_tui.core.step_questions_format import read_step_questions
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -120,7 +121,8 @@ class _WorkbookReader:
         if "storms" in doc:
             storms = self._tree_part(self._table(doc, "storms", ""), "storms")
         return Workbook(about, people, circles, supporters, tree, storms,
-                        read_meeting(self, doc), read_ecomaps(self, doc), read_family(self, doc))
+                        meeting=read_meeting(self, doc), ecomaps=read_ecomaps(self, doc),
+                        family=read_family(self, doc), questions=read_step_questions(self, doc))
 
     # -- sections --
 

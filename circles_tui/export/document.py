@@ -40,7 +40,8 @@ SUPPORTERS = "Supporter circles"
 TREE = "Tree of Life"
 NETWORK = "Proposed network list"
 NETWORK_NOTE = (
-    "Everyone placed anywhere in this workbook, most often mentioned first. It is a "
+    "Everyone living placed anywhere in this workbook, family and friends apart from "
+    "professionals, grouped by where they were first named: nobody is ranked. It is a "
     "starting point for planning who to invite; it does not decide who is invited."
 )
 DISAGREEMENTS = "Worth a conversation"
@@ -192,6 +193,10 @@ def build(workbook: Workbook, content: Wording, options) -> Document:
     from circles_tui.export.family_section import family_sections  # it builds on this module
 
     sections += family_sections(workbook, content, private)
+
+    from circles_tui.export.step_questions_section import questions_section  # it uses this module
+
+    sections += filter(None, [questions_section(workbook, content, who)])
     sections.append(_network(workbook, content, who))
     title = content.heading("title", TITLE)
     return Document(f"{title}: {workbook.about.child}", tuple(sections))

@@ -22,14 +22,18 @@ from circles_tui.core.wording import Wording
 from circles_tui.core.edits import Operation
 from circles_tui.core.model import Workbook
 from circles_tui.core.progress import Progress
+from circles_tui.steps.step_questions import ASK, AsksQuestions
 
 # The key for a step with a drawing (a circle, the tree): the drawing full screen, to look at
 # together. Listed first in those steps' BINDINGS so the footer names it on a small screen.
 PICTURE = Binding("f5", "picture", "Picture", id="picture")
 
 
-class Step(Vertical, can_focus=False):
-    """One step of the guided session, shown beside the step list."""
+class Step(AsksQuestions, Vertical, can_focus=False):
+    """One step of the guided session, shown beside the step list.
+
+    Every step asks Appreciative Inquiry questions with the same key and lists the answers
+    at its foot (steps/step_questions.py); a step queries its own lists by id."""
 
     DEFAULT_CSS = """
     Step {
@@ -38,6 +42,8 @@ class Step(Vertical, can_focus=False):
         padding: 0 1;
     }
     """
+
+    BINDINGS = [ASK]
 
     # The step's name in the step list; instances may override it (one class, five circles).
     title: ClassVar[str] = ""
@@ -77,15 +83,20 @@ class Step(Vertical, can_focus=False):
 
     def watch_workbook(self, workbook: Workbook | None) -> None:
         if workbook is not None and self.is_mounted:
-            self.show(workbook)
+            self._show_all(workbook)
 
     def watch_child_view(self, child_view: bool) -> None:
         if self.workbook is not None and self.is_mounted:
-            self.show(self.workbook)
+            self._show_all(self.workbook)
 
     def on_mount(self) -> None:
+        self.mount_answered_questions()
         if self.workbook is not None:
-            self.show(self.workbook)
+            self._show_all(self.workbook)
+
+    def _show_all(self, workbook: Workbook) -> None:
+        self.show(workbook)
+        self.show_answered_questions(workbook)
 
     def show(self, workbook: Workbook) -> None:
         """Bring the widgets up to date with `workbook` (and `self.child_view`)."""

@@ -29,6 +29,7 @@ from circles_tui.core.proposed_network import (
 )
 from circles_tui.core.talk_points import disagreements, gaps
 from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.step_questions import AnswersOnEveryStep
 
 NOT_DECIDING = (
     "A starting point for planning with the family: this list suggests, it never decides "
@@ -82,7 +83,7 @@ class SummaryStep(Step):
         height: auto;
         max-height: 40%;
     }
-    SummaryStep #talk-points > VerticalScroll {
+    SummaryStep #talk-points > VerticalScroll, SummaryStep #all-answers {
         width: 1fr;
         height: auto;
         max-height: 100%;
@@ -91,7 +92,7 @@ class SummaryStep(Step):
         border-title-color: $text;
         padding: 0 1;
     }
-    SummaryStep #talk-points > VerticalScroll:focus {
+    SummaryStep #talk-points > VerticalScroll:focus, SummaryStep #all-answers:focus {
         border: heavy $primary;
     }
     SummaryStep #talk-points Static {
@@ -117,6 +118,7 @@ class SummaryStep(Step):
                 yield Static(id="disagreements")
             with VerticalScroll(id="gaps-box"):
                 yield Static(id="gaps")
+        yield AnswersOnEveryStep(id="all-answers")
 
     def on_resize(self) -> None:
         narrow = bool(self.size.width) and self.size.width < 100
@@ -173,6 +175,7 @@ class SummaryStep(Step):
         self.query_one("#gaps", Static).update(
             _bullets(list(gaps(seen, self.content)), "No gaps found.")
         )
+        self.query_one(AnswersOnEveryStep).show(seen, self.content)
 
     def _heading(self, entry: NetworkEntry) -> Content:
         side = entry.side

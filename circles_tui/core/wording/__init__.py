@@ -165,6 +165,8 @@ class Wording:
     step_order: tuple[str, ...] = ()
     ecomap: EcomapText = attrs.field(factory=lambda: bundled().ecomap)
     family: FamilyText = attrs.field(kw_only=True)  # the family tree's words (family_text.py)
+    # Which questions of the bank each step offers (see wording/ai_steps.py).
+    ai_steps: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
@@ -274,10 +276,13 @@ def _read(doc: dict[str, Any]) -> Wording:
     ecomap = read_ecomap_text(reader, doc["ecomap"]) if "ecomap" in doc else bundled().ecomap
     # Like the meeting: a content file older than the family tree borrows the bundled words.
     family = read_family_text(reader, doc["family"]) if "family" in doc else bundled().family
+    from circles_tui.core.wording.ai_steps import read_ai_steps
+
+    ai_steps = read_ai_steps(doc, {s.id: len(s.questions) for s in stages}, STEP_IDS)
     return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting,
                    child_headings=child_headings, child_named_by=child_named_by,
                    professional_roles=roles, step_order=order, ecomap=ecomap,
-                   family=family)
+                   family=family, ai_steps=ai_steps)
 
 
 class _Reader:

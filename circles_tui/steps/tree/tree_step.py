@@ -90,7 +90,7 @@ class TreeStep(TreeView):
         kind = highlighted[0] if highlighted else None
         if action == "start_storms":
             return self.part == STORMS and not started
-        if action in ("next_part", "previous_part", "go_to_part"):
+        if action in ("next_part", "previous_part", "go_to_part", "inquire"):
             return True
         if not started:
             return False
@@ -370,7 +370,7 @@ class TreeStep(TreeView):
             return
         circle = self.content.circle(WHO_MATTERS)
         self._add_to_circle(person, lambda: ConfirmDialog(
-            f"Add {person.name} to {circle.title}?",
+            f"Add {person.name} to {circle.short}?",
             f"Only if the child agrees. {person.name} will go in the ring "
             f"“{circle.ring_label(WHO_MATTERS_RING)}”; you can move them there later.",
             yes="Yes, the child agrees",
