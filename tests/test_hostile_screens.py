@@ -220,8 +220,10 @@ def all_text(workbook: Workbook) -> Iterable[str]:
     for record in records:
         for field in attrs.fields(type(record)):
             value = getattr(record, field.name)
-            if field.name in ("id", "person", "people", "named_by"):
-                continue
+            if field.name in ("id", "person", "people", "named_by", "kind", "gender"):
+                continue  # ids and choices, not typed text
+            if field.name == "died" and getattr(record, "living", True):
+                continue  # only said of someone who died
             if isinstance(value, str):
                 yield value
             elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
