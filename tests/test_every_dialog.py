@@ -32,7 +32,7 @@ from tests.test_circle_step import family
 
 SIZES = [(60, 20), (80, 24), (120, 40)]
 # Classes the dialogs are built from, not dialogs of their own.
-BASES = {"Dialog", "FormDialog"}
+BASES = {"Dialog", "FormDialog", "ListChoiceDialog"}
 
 
 def dialog_classes() -> dict[str, type[ModalScreen]]:

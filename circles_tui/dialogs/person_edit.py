@@ -8,16 +8,15 @@ practitioner-only notes) are left out of the dialog, and their values are kept.
 from __future__ import annotations
 
 import attrs
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets import Checkbox, Input
 from textual.widgets.option_list import Option
 
 from circles_tui.core.model import Person
-from circles_tui.dialogs.base import Dialog
+from circles_tui.dialogs.list_choice import ListChoiceDialog
 from circles_tui.dialogs.form import (
     PRIVATE_SECTION,
     FormDialog,
@@ -98,49 +97,13 @@ class PersonEditDialog(FormDialog[Person | None]):
         ))
 
 
-class PickPersonDialog(Dialog[str | None]):
+class PickPersonDialog(ListChoiceDialog[str | None]):
     """Choose one person from a list. Returns their id, or None when cancelled."""
 
-    FINISH = "Choose"
-    FINISH_ID = "choose"
-    KEYS = "Enter choose"
-    DEFAULT_CSS = """
-    PickPersonDialog OptionList {
-        height: auto;
-    }
-    """
-
     def __init__(self, title: str, help: str, people: list[Person]) -> None:
-        super().__init__(title)
-        self.help = help
+        super().__init__(title, help, [Option(describe_person(p), id=p.id) for p in people],
+                         "people")
         self.people = people
-
-    def compose_body(self) -> ComposeResult:
-        yield Static(Content(self.help), classes="dialog-help")
-        yield OptionList(
-            *(Option(describe_person(p), id=p.id) for p in self.people), id="people"
-        )
-
-    def first_field(self) -> Widget:
-        return self.query_one(OptionList)
-
-    def scroll_part(self) -> Widget:
-        return self.query_one(OptionList)
-
-    def takes_enter(self, widget: Widget | None) -> bool:
-        return isinstance(widget, OptionList)  # closes at once, before the next key
-
-    def enter_pressed(self, field: Widget) -> None:
-        self.finish()
-
-    @on(OptionList.OptionSelected)
-    def chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def finish(self) -> None:
-        people = self.query_one(OptionList)
-        if people.highlighted is not None:
-            self.dismiss(people.get_option_at_index(people.highlighted).id)
 
 
 def describe_person(person: Person) -> Content:
