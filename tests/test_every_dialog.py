@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, OptionList
 
 import circles_tui.dialogs
+from circles_tui.core.audience import MEETING_NOTES
 from circles_tui.core.model import Placement, Supporter
 from circles_tui.core.wording import bundled
 from circles_tui.dialogs.base import DialogBody
@@ -122,7 +123,8 @@ def build(name: str, app: Host, tmp: Path):
         "ChecksDialog": lambda: ChecksDialog(
             "What they need", {f"n{n}": f"Need {n}" for n in range(1, 15)}, ("n2",)),
         "ShortFormDialog": lambda: ShortFormDialog("The meeting", tuple(
-            FormField(f"f{n}", f"Field {n}", long_note, "Help.", private=n > 5,
+            FormField(f"f{n}", f"Field {n}", long_note, "Help.",
+                      audience_rule=MEETING_NOTES if n > 5 else "",
                       ) for n in range(1, 12))),
     }
     assert name in builders, f"say in BUILD how to make a {name} for this test"

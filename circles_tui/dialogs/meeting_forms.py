@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.core.audience import CHILD, audience_of, sees
 from circles_tui.dialogs.base import Dialog
 from circles_tui.dialogs.list_choice import ListChoiceDialog
 from circles_tui.dialogs.form import PRIVATE_SECTION, FormDialog, form_row, form_section, text_input
@@ -68,8 +69,15 @@ class FormField:
     label: str
     value: str = ""
     help: str = ""
-    private: bool = False  # practitioner-only: left out in child view, value kept
+    # The core/audience.py rule for what it holds ("Person.hold_until", MEETING_NOTES), when
+    # someone may not see it: a field its audience does not see is left out, its value kept.
+    audience_rule: str = ""
     is_date: bool = False
+
+    @property
+    def private(self) -> bool:
+        """Practitioner-only: marked as such on the form."""
+        return bool(self.audience_rule) and not sees(CHILD, self.audience_rule)
 
 
 def date_text(value: date | None) -> str:
@@ -88,10 +96,11 @@ class ShortFormDialog(FormDialog[dict[str, str] | None]):
                  child_view: bool = False) -> None:
         super().__init__(title)
         self.title_text, self.fields_given, self.help = title, fields, help
-        self.child_view = child_view
+        self.audience = audience_of(child_view)
 
     def _shown(self) -> list[FormField]:
-        return [f for f in self.fields_given if not (f.private and self.child_view)]
+        return [f for f in self.fields_given
+                if not f.audience_rule or sees(self.audience, f.audience_rule)]
 
     def compose_body(self) -> ComposeResult:
         if self.help:

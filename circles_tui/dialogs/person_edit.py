@@ -17,13 +17,8 @@ from textual.widgets.option_list import Option
 
 from circles_tui.core.model import Person
 from circles_tui.dialogs.list_choice import ListChoiceDialog
-from circles_tui.dialogs.form import (
-    PRIVATE_SECTION,
-    FormDialog,
-    form_row,
-    form_section,
-    text_input,
-)
+from circles_tui.core.audience import audience_of
+from circles_tui.dialogs.form import FormDialog, form_row, practitioner_section, text_input
 
 CONTACT_HELP = (
     "Only needed at the invitation stage, and only with the family's consent. "
@@ -37,7 +32,7 @@ class PersonEditDialog(FormDialog[Person | None]):
     def __init__(self, person: Person, title: str, child_view: bool = False) -> None:
         super().__init__(title)
         self.person = person
-        self.child_view = child_view
+        self.audience = audience_of(child_view)
 
     def compose_body(self) -> ComposeResult:
         p = self.person
@@ -55,20 +50,20 @@ class PersonEditDialog(FormDialog[Person | None]):
         with Horizontal(classes="form-checks"):
             yield Checkbox("Living", p.living, id="living", compact=True)
             yield Checkbox("The child knows them", p.known, id="known", compact=True)
-        if not self.child_view:
-            yield form_section(PRIVATE_SECTION)
-            yield form_row("Contact", text_input(
+        yield from practitioner_section(self.audience, {
+            "Person.contact": form_row("Contact", text_input(
                 p.contact, "contact", "only at the invitation stage, with consent"),
-                help=CONTACT_HELP, private=True)
-            yield form_row("Note", text_input(p.practitioner_note, "practitioner_note"),
-                           help="Your own note; never shown to the child.",
-                           private=True)
-            yield form_row(
+                help=CONTACT_HELP, private=True),
+            "Person.practitioner_note": form_row(
+                "Note", text_input(p.practitioner_note, "practitioner_note"),
+                help="Your own note; never shown to the child.", private=True),
+            "Person.concern": form_row(
                 "Concern", text_input(p.concern, "concern", "discuss before inviting"),
                 private=True,
                 help="Anything to discuss before this person is invited. "
                 "A concern never rules anyone out on its own.",
-            )
+            ),
+        })
 
     def enter_pressed(self, field: Widget) -> None:
         if field.id == "name" and not self.value_of("name", ""):

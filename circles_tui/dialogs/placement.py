@@ -27,6 +27,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from circles_tui.core.audience import audience_of, sees
 from circles_tui.core.model import ExtraValue, Person, Placement
 from circles_tui.core.wording import CircleText, FieldText, Wording
 from circles_tui.dialogs.base import Dialog
@@ -131,7 +132,7 @@ class PlacementDialog(Dialog[Placement | None]):
         self.circle = circle
         self.person = person
         self.placement = placement
-        self.child_view = child_view
+        self.audience = audience_of(child_view)
         self.adding = adding
         self.FINISH = "Add" if adding else "Save"
         self._choice_values: dict[str, list[object]] = {}
@@ -164,7 +165,7 @@ class PlacementDialog(Dialog[Placement | None]):
         for field in self.circle.fields:
             if not field.field.required:
                 yield from self._extra(field)
-        if not self.child_view:
+        if sees(self.audience, "Placement.practitioner_note"):
             yield Label("Practitioner-only note (hidden in child view)",
                         classes="field-label practitioner-only")
             yield TextArea(
@@ -235,7 +236,7 @@ class PlacementDialog(Dialog[Placement | None]):
         named_by = self._read(self.query_one("#named_by", Select)) or ""
         note = self.query_one("#note", TextArea).text.strip()
         practitioner_note = self.placement.practitioner_note
-        if not self.child_view:
+        if sees(self.audience, "Placement.practitioner_note"):
             practitioner_note = self.query_one("#practitioner_note", TextArea).text.strip()
         return attrs.evolve(
             self.placement,

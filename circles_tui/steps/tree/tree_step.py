@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 
+from circles_tui.core.audience import sees
 from circles_tui.core.edits import Operation
 from circles_tui.core.edits import tree as edits
 from circles_tui.core.edits.people import new_person_id
@@ -99,7 +100,7 @@ class TreeStep(TreeView):
         if action == "move":
             return kind == "word"
         if action == "note":
-            return not self.child_view
+            return sees(self.audience, "TreePart.practitioner_note")
         if action == "link_person":
             return self.part == LEAVES
         if action in ("toggle_living", "toggle_known", "add_to_circle"):
@@ -271,7 +272,7 @@ class TreeStep(TreeView):
 
     def action_note(self) -> None:
         part = self.tree_part(self.workbook)
-        if self.child_view or part is None:
+        if part is None or not sees(self.audience, "TreePart.practitioner_note"):
             return
         self._write_note(self.part, lambda: TextDialog(
             f"Practitioner note: {self.part_text().title}",

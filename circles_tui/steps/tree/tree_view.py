@@ -17,6 +17,7 @@ from textual.events import Resize
 from textual.reactive import var
 from textual.widgets import OptionList, Static
 
+from circles_tui.core.audience import GUIDANCE, sees
 from circles_tui.core.edits.tree import part_of
 from circles_tui.core.model import TREE_PARTS, TreePart, Workbook
 from circles_tui.core.wording import TreePartText, Wording
@@ -193,16 +194,16 @@ class TreeView(Step):
         self.query_one("#part-prompt", Static).update(Content(f"“{text.prompt}”"))
         guidance = self.query_one("#part-guidance", Static)
         guidance.update(Content(text.guidance))
-        guidance.set_class(not text.guidance or self.child_view, "-hidden")
+        guidance.set_class(not (text.guidance and sees(self.audience, GUIDANCE)), "-hidden")
 
         items = self.query_one("#items", OptionList)
         previous = items.highlighted_option.id if items.highlighted_option else None
         previous_index = items.highlighted
         tree_part = self.tree_part(workbook)
         if tree_part is None:
-            options = storms_not_started(workbook, self.content, self.child_view)
+            options = storms_not_started(workbook, self.content, self.audience)
         else:
-            options = part_options(workbook, self.part, tree_part, self.content, self.child_view)
+            options = part_options(workbook, self.part, tree_part, self.content, self.audience)
         items.set_options(options)
         wanted = self._select_next or previous
         self._select_next = None
