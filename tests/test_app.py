@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.message import Message
+from textual.notifications import Notify
 from textual.widgets import OptionList
 
 from circles_tui.core import file_format
@@ -97,15 +100,26 @@ async def test_a_path_that_does_not_exist_starts_a_new_workbook_there(tmp_path):
     assert file_format.read_workbook(target).workbook.about.child == "Jay"
 
 
+def notices_into(messages: list[str]) -> Callable[[Message], None]:
+    """A message hook for `run_test` that keeps the text of every notification."""
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            messages.append(message.notification.message)
+
+    return hook
+
+
 async def test_a_broken_file_is_reported_and_left_alone(tmp_path):
     broken = tmp_path / "broken.toml"
     broken.write_text('format = "circles-tui workbook"\nformat_version = 1\n[about\n')
     before = broken.read_bytes()
     app = CirclesApp(path=broken)
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    messages: list[str] = []
+    async with app.run_test(size=(100, 30), notifications=True,
+                            message_hook=notices_into(messages)) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "StartScreen"
-        messages = [n.message for n in app._notifications]
         assert any("broken.toml on line 3" in m and "not valid TOML" in m for m in messages)
     assert broken.read_bytes() == before
 
@@ -398,11 +412,13 @@ async def test_a_workbook_open_elsewhere_opens_read_only(started, tmp_path):
     before = started.read_bytes()
     with lock.acquire(started):  # another copy has it open
         app = CirclesApp(path=started)
-        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        messages: list[str] = []
+        async with app.run_test(size=(100, 30), notifications=True,
+                                message_hook=notices_into(messages)) as pilot:
             await pilot.pause()
             assert app.session.read_only
             assert "read-only" in status_text(app)
-            assert any("open in another copy" in n.message for n in app._notifications)
+            assert any("open in another copy" in m for m in messages)
             app.apply_edit(lambda current: _with_age(current, 12), "Changed age")
             await pilot.pause(AUTOSAVE_WAIT)
             assert started.read_bytes() == before  # the other copy's file is untouched

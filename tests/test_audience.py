@@ -93,6 +93,12 @@ def test_the_readme_table_is_the_rule():
     assert audience.sharing_table() in README.read_text(encoding="utf-8")
 
 
+def test_the_child_and_the_family_read_the_child_words_and_no_practitioner_notes():
+    assert [audience.reads_child_words(who) for who in AUDIENCES] == [False, True, True, False]
+    assert [audience.sees(who, audience.MEETING_NOTES) for who in AUDIENCES] == [
+        True, False, False, False]
+
+
 def test_private_kinds_come_from_the_wording_file_only():
     own = attrs.evolve(CONTENT, supporters=tuple(
         attrs.evolve(s, shared_by_default=s.id != "fair-weather") for s in CONTENT.supporters

@@ -75,7 +75,7 @@ def placement(app: StepHarness, person: str, circle: str = "who-matters") -> Pla
 
 
 def notices(app: StepHarness) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(app.notices)
 
 
 def static_text(app: StepHarness, selector: str) -> str:
@@ -391,8 +391,8 @@ async def test_edit_dialog_shows_every_extra_field_of_the_circle_with_its_wordin
             for field in circle.fields:
                 assert field.label in labels
             named_by = dialog.query_one("#named_by", Select)
-            assert [str(prompt) for prompt, _ in named_by._options[1:]] == list(
-                content.named_by.values())
+            shown = [str(option.prompt) for option in named_by.query_one(OptionList).options]
+            assert shown[1:] == list(content.named_by.values())
             await pilot.press("escape")
             await pilot.pause()
             assert results == [None]

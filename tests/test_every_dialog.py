@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, OptionList
 
 import circles_tui.dialogs
+from circles_tui.core.audience import MEETING_NOTES
 from circles_tui.core.model import Placement, Supporter
 from circles_tui.core.step_questions import StepAnswer
 from circles_tui.core.wording import bundled
@@ -33,7 +34,7 @@ from tests.test_circle_step import family
 
 SIZES = [(60, 20), (80, 24), (120, 40)]
 # Classes the dialogs are built from, not dialogs of their own.
-BASES = {"Dialog", "FormDialog"}
+BASES = {"Dialog", "FormDialog", "ListChoiceDialog"}
 
 
 def dialog_classes() -> dict[str, type[ModalScreen]]:
@@ -131,7 +132,8 @@ def build(name: str, app: Host, tmp: Path):
         "ChecksDialog": lambda: ChecksDialog(
             "What they need", {f"n{n}": f"Need {n}" for n in range(1, 15)}, ("n2",)),
         "ShortFormDialog": lambda: ShortFormDialog("The meeting", tuple(
-            FormField(f"f{n}", f"Field {n}", long_note, "Help.", private=n > 5,
+            FormField(f"f{n}", f"Field {n}", long_note, "Help.",
+                      audience_rule=MEETING_NOTES if n > 5 else "",
                       ) for n in range(1, 12))),
     }
     assert name in builders, f"say in BUILD how to make a {name} for this test"

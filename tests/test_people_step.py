@@ -48,7 +48,7 @@ def detail(app: StepHarness) -> str:
 
 
 def notices(app: StepHarness) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(app.notices)
 
 
 def title(app: StepHarness) -> str:

@@ -191,7 +191,7 @@ async def test_x_exports_to_a_file_beside_the_workbook(tmp_path):
         assert os.stat(target).st_mode & 0o777 == 0o600
         html = target.read_text()
         assert "<html" in html.lower() and "Nanna Jo" in html
-        assert any(str(target) in n.message for n in app._notifications)
+        assert any(str(target) in n for n in app.notices)
         assert app.screen is app.screen_stack[0]
 
 

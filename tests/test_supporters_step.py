@@ -73,7 +73,7 @@ def highlighted(app: StepHarness, kind: str) -> str | None:
 
 
 def notices(app: StepHarness) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(app.notices)
 
 
 async def test_four_columns_headed_by_the_worksheet_wording():

@@ -78,7 +78,7 @@ def screen_text(widget) -> str:
 
 
 def notices(app: StepHarness) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(app.notices)
 
 
 async def type_text(pilot, text: str) -> None:

@@ -170,6 +170,7 @@ WORRY_KIND = "worry_kind"
 NETWORK_CONCERNS = "network_concerns"
 GUIDANCE = "guidance"
 PRIVATE_LINKS = "private_links"
+MEETING_NOTES = "meeting_notes"
 PARTS: dict[str, tuple[str, Rule]] = {
     PRIVATE_KINDS: ("Supporters of a kind not shared by default (false supporters), "
                     "unless the young person agreed", PRIVATE),
@@ -182,6 +183,8 @@ PARTS: dict[str, tuple[str, Rule]] = {
     GUIDANCE: ("Practitioner guidance from the worksheet wording", PRIVATE),
     PRIVATE_LINKS: ("Ecomap links marked practitioner-only (a stressful link the family did "
                     "not want shared), and the line drawn for them", PRIVATE),
+    MEETING_NOTES: ("The practitioner's notes on the meeting, an invitation and the child's "
+                    "voice", PRIVATE),
 }
 
 SERVICES = "services-suggest"
@@ -197,6 +200,12 @@ def sees(audience: Audience, field: str) -> bool:
     """Whether `audience` sees `field` ("Person.concern", or a key of PARTS) in any form."""
     rule = FIELDS[field] if field in FIELDS else PARTS[field][1]
     return rule.of(audience) != LEFT_OUT
+
+
+def reads_child_words(audience: Audience) -> bool:
+    """Whether `audience` reads the wording's words for the child (its questions, titles,
+    headings) rather than the practitioner's."""
+    return audience in (CHILD, FAMILY)
 
 
 def private_kinds(wording: Wording) -> frozenset[str]:
@@ -345,7 +354,7 @@ def wording_for(wording: Wording, audience: Audience) -> Wording:
     """The wording `audience` reads: the child and the family get the wording file's child
     words (titles, step names, headings, who named someone, kinds of reason) wherever
     it gives them; the practitioner and people beyond the team get the wording as it is."""
-    if audience in (PRACTITIONER, BEYOND_TEAM):
+    if not reads_child_words(audience):
         return wording
     cached = _CHILD_WORDING.get(id(wording))
     if cached is None or cached[0] is not wording:

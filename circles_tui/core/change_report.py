@@ -12,6 +12,9 @@ No Textual or Rich here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 import attrs
 
 from circles_tui.core import audience as audiences
@@ -22,6 +25,8 @@ from circles_tui.core.wording import CircleText, Wording, bundled
 from circles_tui.export.document import extra_text, long_date
 from circles_tui.core.model import CIRCLE_IDS, SUPPORTER_KINDS, TREE_PARTS, Answer, Placement, TreePart, Workbook
 from circles_tui.core.proposed_network import sentence
+
+T = TypeVar("T")
 
 
 def describe_changes(
@@ -41,6 +46,14 @@ def describe_changes(
     return _Differ(old, new, content).run()
 
 
+def list_changes(before: Sequence[T], after: Sequence[T],
+                 added: Callable[[T], str], taken_out: Callable[[T], str]) -> list[str]:
+    """What became of a list: `added(entry)` for each entry new in `after` (in its order),
+    then `taken_out(entry)` for each entry of `before` that is gone."""
+    return ([added(entry) for entry in after if entry not in before]
+            + [taken_out(entry) for entry in before if entry not in after])
+
+
 def _q(text: str) -> str:
     """A person's own words, quoted."""
     return f'"{" ".join(text.split())}"'
@@ -55,6 +68,11 @@ class _Differ:
 
     def say(self, text: str) -> None:
         self.out.append(sentence(text))
+
+    def say_list_changes(self, before: Sequence[T], after: Sequence[T],
+                         added: Callable[[T], str], taken_out: Callable[[T], str]) -> None:
+        for text in list_changes(before, after, added, taken_out):
+            self.say(text)
 
     def name(self, person_id: str) -> str:
         person = self.new_people.get(person_id) or self.old_people[person_id]
@@ -104,18 +122,12 @@ class _Differ:
             if getattr(a, key) != getattr(b, key):
                 value = getattr(b, key)
                 self.say(f"{what} is now {_q(value)}" if value else f"{what} was taken out")
-        for day in b.session_dates:
-            if day not in a.session_dates:
-                self.say(f"A session on {long_date(day)} was added")
-        for day in a.session_dates:
-            if day not in b.session_dates:
-                self.say(f"The session on {long_date(day)} was taken out")
-        for who in b.taking_part:
-            if who not in a.taking_part:
-                self.say(f"{_q(who)} is now listed as taking part")
-        for who in a.taking_part:
-            if who not in b.taking_part:
-                self.say(f"{_q(who)} is no longer listed as taking part")
+        self.say_list_changes(a.session_dates, b.session_dates,
+                              lambda day: f"A session on {long_date(day)} was added",
+                              lambda day: f"The session on {long_date(day)} was taken out")
+        self.say_list_changes(a.taking_part, b.taking_part,
+                              lambda who: f"{_q(who)} is now listed as taking part",
+                              lambda who: f"{_q(who)} is no longer listed as taking part")
         if a.share_false_supporters != b.share_false_supporters:
             title = " and ".join(self.content.supporter(kind).title for kind in
                                  sorted(audiences.private_kinds(self.content)))
@@ -236,18 +248,13 @@ class _Differ:
     # -- tree and storms --------------------------------------------------------------
 
     def tree_part(self, title: str, old: TreePart, new: TreePart) -> None:
-        for word in new.words:
-            if word not in old.words:
-                self.say(f"Added to {title}: {_q(word)}")
-        for word in old.words:
-            if word not in new.words:
-                self.say(f"Taken out of {title}: {_q(word)}")
-        for pid in new.people:
-            if pid not in old.people:
-                self.say(f"{self.name(pid)} was linked to {title}")
-        for pid in old.people:
-            if pid not in new.people and pid in self.new_people:
-                self.say(f"{self.name(pid)} is no longer linked to {title}")
+        self.say_list_changes(old.words, new.words,
+                              lambda word: f"Added to {title}: {_q(word)}",
+                              lambda word: f"Taken out of {title}: {_q(word)}")
+        # Someone removed from the workbook is said once, as removed.
+        self.say_list_changes([pid for pid in old.people if pid in self.new_people], new.people,
+                              lambda pid: f"{self.name(pid)} was linked to {title}",
+                              lambda pid: f"{self.name(pid)} is no longer linked to {title}")
         self.answers(title, old.answers, new.answers)
         if old.practitioner_note != new.practitioner_note:
             self.say(_note_change(f"the practitioner-only note on {title}", old.practitioner_note,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from circles_tui.core.meeting import Invitation, Meeting
+from circles_tui.core.change_report import list_changes
+from circles_tui.core.meeting import Invitation, Meeting, PlanRow
 from circles_tui.core.wording import Wording
 
 
@@ -33,29 +34,29 @@ def meeting_changes(old: Meeting, new: Meeting, wording: Wording,
                            after.get(pid, Invitation(pid)), labels)
 
     voice_old, voice_new = old.child_voice, new.child_voice
-    old_words = {w.text for w in voice_old.words}
-    new_words = {w.text for w in voice_new.words}
-    out += [f'The child\'s words "{w.text}" were added for the meeting'
-            for w in voice_new.words if w.text not in old_words]
-    out += [f'The child\'s words "{w.text}" were taken out'
-            for w in voice_old.words if w.text not in new_words]
+    out += list_changes([w.text for w in voice_old.words], [w.text for w in voice_new.words],
+                        lambda text: f'The child\'s words "{text}" were added for the meeting',
+                        lambda text: f'The child\'s words "{text}" were taken out')
     if (voice_old.taking_part, voice_old.speaker) != (voice_new.taking_part, voice_new.speaker):
         ways = ", ".join(labels.taking_part[w] for w in voice_new.taking_part) or "not decided"
         out.append(f"How the child takes part changed to: {ways}")
 
     plan_old, plan_new = old.plan, new.plan
-    out += [f'A row was added to the family plan: "{row.worry or row.action}"'
-            for row in plan_new.rows if row not in plan_old.rows]
-    out += [f'A row was taken out of the family plan: "{row.worry or row.action}"'
-            for row in plan_old.rows if row not in plan_new.rows]
-    out += [f'The strength "{s}" was added to the plan'
-            for s in plan_new.strengths if s not in plan_old.strengths]
-    out += [f'The strength "{s}" was taken out of the plan'
-            for s in plan_old.strengths if s not in plan_new.strengths]
+    out += list_changes(plan_old.rows, plan_new.rows,
+                        lambda row: f'A row was added to the family plan: "{_said(row)}"',
+                        lambda row: f'A row was taken out of the family plan: "{_said(row)}"')
+    out += list_changes(plan_old.strengths, plan_new.strengths,
+                        lambda s: f'The strength "{s}" was added to the plan',
+                        lambda s: f'The strength "{s}" was taken out of the plan')
     if plan_old.review_on != plan_new.review_on:
         out.append("The plan's review date was "
                    + (f"set to {plan_new.review_on}" if plan_new.review_on else "taken out"))
     return out
+
+
+def _said(row: PlanRow) -> str:
+    """A plan row in a sentence: its worry, or what will be done when there is none."""
+    return row.worry or row.action
 
 
 def _invitation(who: str, old: Invitation, new: Invitation, labels) -> list[str]:

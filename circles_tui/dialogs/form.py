@@ -8,8 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import DescendantFocus
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from circles_tui.core.audience import Audience, sees
 from circles_tui.dialogs.base import Dialog, ResultType
 
 PRIVATE_SECTION = "Practitioner only: hidden in child view"
@@ -32,6 +34,14 @@ def name_row(name: str) -> Horizontal:
 
 def form_section(title: str) -> Static:
     return Static(Content(title), classes="form-section")
+
+
+def practitioner_section(audience: Audience, rows: dict[str, Horizontal]) -> list[Widget]:
+    """The practitioner-only rows that `audience` sees, under their heading (none: no
+    heading). Each row is keyed by the core/audience.py rule of what it edits
+    ("Person.contact"); a row left out keeps its value (see `FormDialog.value_of`)."""
+    seen = [row for rule, row in rows.items() if sees(audience, rule)]
+    return [form_section(PRIVATE_SECTION), *seen] if seen else []
 
 
 def text_input(value: str, id: str, placeholder: str = "") -> Input:

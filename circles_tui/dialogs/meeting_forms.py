@@ -9,69 +9,29 @@ from __future__ import annotations
 from datetime import date
 
 import attrs
-from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets import Input, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.core.audience import CHILD, audience_of, sees
 from circles_tui.dialogs.base import Dialog
+from circles_tui.dialogs.list_choice import ListChoiceDialog
 from circles_tui.dialogs.form import PRIVATE_SECTION, FormDialog, form_row, form_section, text_input
 from circles_tui.widgets.tick_list import TickList
 
 
-class ChoiceDialog(Dialog[str | None]):
+class ChoiceDialog(ListChoiceDialog[str | None]):
     """Pick one of a few labelled choices (Enter picks, Escape cancels)."""
-
-    FINISH = "Choose"
-    FINISH_ID = "choose"
-    KEYS = "Enter choose"
-    DEFAULT_CSS = """
-    ChoiceDialog OptionList { height: auto; }
-    """
 
     def __init__(self, title: str, choices: dict[str, str | Content], current: str = "",
                  help: str = "") -> None:
-        super().__init__(title)
-        self.title_text, self.choices, self.current, self.help = title, choices, current, help
-
-    def compose_body(self) -> ComposeResult:
-        if self.help:
-            yield Static(Content(self.help), classes="dialog-help")
-        yield OptionList(*(
-            Option(Content(label) if isinstance(label, str) else label, id=key)
-            for key, label in self.choices.items()
-        ), id="choices")
-
-    def on_mount(self) -> None:
-        choices = self.query_one(OptionList)
-        if self.current in self.choices:
-            choices.highlighted = list(self.choices).index(self.current)
-        elif self.choices:
-            choices.highlighted = 0
-
-    def first_field(self) -> Widget:
-        return self.query_one(OptionList)
-
-    def scroll_part(self) -> Widget:
-        return self.query_one(OptionList)
-
-    def takes_enter(self, widget: Widget | None) -> bool:
-        return isinstance(widget, OptionList)  # closes at once, before the next key
-
-    def enter_pressed(self, field: Widget) -> None:
-        self.finish()
-
-    @on(OptionList.OptionSelected)
-    def chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def finish(self) -> None:
-        choices = self.query_one(OptionList)
-        if choices.highlighted is not None:
-            self.dismiss(choices.get_option_at_index(choices.highlighted).id)
+        entries = [Option(Content(label) if isinstance(label, str) else label, id=key)
+                   for key, label in choices.items()]
+        start = list(choices).index(current) if current in choices else 0 if choices else None
+        super().__init__(title, help, entries, "choices", highlighted=start)
+        self.title_text, self.choices, self.current = title, choices, current
 
 
 class ChecksDialog(Dialog[tuple[str, ...] | None]):
@@ -110,8 +70,15 @@ class FormField:
     label: str
     value: str = ""
     help: str = ""
-    private: bool = False  # practitioner-only: left out in child view, value kept
+    # The core/audience.py rule for what it holds ("Person.hold_until", MEETING_NOTES), when
+    # someone may not see it: a field its audience does not see is left out, its value kept.
+    audience_rule: str = ""
     is_date: bool = False
+
+    @property
+    def private(self) -> bool:
+        """Practitioner-only: marked as such on the form."""
+        return bool(self.audience_rule) and not sees(CHILD, self.audience_rule)
 
 
 def date_text(value: date | None) -> str:
@@ -130,10 +97,11 @@ class ShortFormDialog(FormDialog[dict[str, str] | None]):
                  child_view: bool = False) -> None:
         super().__init__(title)
         self.title_text, self.fields_given, self.help = title, fields, help
-        self.child_view = child_view
+        self.audience = audience_of(child_view)
 
     def _shown(self) -> list[FormField]:
-        return [f for f in self.fields_given if not (f.private and self.child_view)]
+        return [f for f in self.fields_given
+                if not f.audience_rule or sees(self.audience, f.audience_rule)]
 
     def compose_body(self) -> ComposeResult:
         if self.help:

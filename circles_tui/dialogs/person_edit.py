@@ -8,24 +8,23 @@ practitioner-only notes) are left out of the dialog, and their values are kept.
 from __future__ import annotations
 
 import attrs
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets import Checkbox, Input
 from textual.widgets.option_list import Option
 
 from circles_tui.core.model import Person
-from circles_tui.dialogs.base import Dialog
+from circles_tui.core.audience import audience_of
 from circles_tui.dialogs.form import (
-    PRIVATE_SECTION,
     FormDialog,
     form_row,
-    form_section,
     name_row,
+    practitioner_section,
     text_input,
 )
+from circles_tui.dialogs.list_choice import ListChoiceDialog
 
 CONTACT_HELP = (
     "Only needed at the invitation stage, and only with the family's consent. "
@@ -39,7 +38,7 @@ class PersonEditDialog(FormDialog[Person | None]):
     def __init__(self, person: Person, title: str, child_view: bool = False) -> None:
         super().__init__(title)
         self.person = person
-        self.child_view = child_view
+        self.audience = audience_of(child_view)
 
     def compose_body(self) -> ComposeResult:
         p = self.person
@@ -56,20 +55,20 @@ class PersonEditDialog(FormDialog[Person | None]):
         with Horizontal(classes="form-checks"):
             yield Checkbox("Living", p.living, id="living", compact=True)
             yield Checkbox("The child knows them", p.known, id="known", compact=True)
-        if not self.child_view:
-            yield form_section(PRIVATE_SECTION)
-            yield form_row("Contact", text_input(
+        yield from practitioner_section(self.audience, {
+            "Person.contact": form_row("Contact", text_input(
                 p.contact, "contact", "only at the invitation stage, with consent"),
-                help=CONTACT_HELP, private=True)
-            yield form_row("Note", text_input(p.practitioner_note, "practitioner_note"),
-                           help="Your own note; never shown to the child.",
-                           private=True)
-            yield form_row(
+                help=CONTACT_HELP, private=True),
+            "Person.practitioner_note": form_row(
+                "Note", text_input(p.practitioner_note, "practitioner_note"),
+                help="Your own note; never shown to the child.", private=True),
+            "Person.concern": form_row(
                 "Concern", text_input(p.concern, "concern", "discuss before inviting"),
                 private=True,
                 help="Anything to discuss before this person is invited. "
                 "A concern never rules anyone out on its own.",
-            )
+            ),
+        })
 
     def enter_pressed(self, field: Widget) -> None:
         if field.id == "name" and not self.value_of("name", ""):
@@ -99,49 +98,13 @@ class PersonEditDialog(FormDialog[Person | None]):
         ))
 
 
-class PickPersonDialog(Dialog[str | None]):
+class PickPersonDialog(ListChoiceDialog[str | None]):
     """Choose one person from a list. Returns their id, or None when cancelled."""
 
-    FINISH = "Choose"
-    FINISH_ID = "choose"
-    KEYS = "Enter choose"
-    DEFAULT_CSS = """
-    PickPersonDialog OptionList {
-        height: auto;
-    }
-    """
-
     def __init__(self, title: str, help: str, people: list[Person]) -> None:
-        super().__init__(title)
-        self.help = help
+        super().__init__(title, help, [Option(describe_person(p), id=p.id) for p in people],
+                         "people")
         self.people = people
-
-    def compose_body(self) -> ComposeResult:
-        yield Static(Content(self.help), classes="dialog-help")
-        yield OptionList(
-            *(Option(describe_person(p), id=p.id) for p in self.people), id="people"
-        )
-
-    def first_field(self) -> Widget:
-        return self.query_one(OptionList)
-
-    def scroll_part(self) -> Widget:
-        return self.query_one(OptionList)
-
-    def takes_enter(self, widget: Widget | None) -> bool:
-        return isinstance(widget, OptionList)  # closes at once, before the next key
-
-    def enter_pressed(self, field: Widget) -> None:
-        self.finish()
-
-    @on(OptionList.OptionSelected)
-    def chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def finish(self) -> None:
-        people = self.query_one(OptionList)
-        if people.highlighted is not None:
-            self.dismiss(people.get_option_at_index(people.highlighted).id)
 
 
 def describe_person(person: Person) -> Content:

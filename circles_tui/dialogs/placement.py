@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import attrs
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -28,24 +27,23 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from circles_tui.core.audience import audience_of, sees
 from circles_tui.core.model import ExtraValue, Person, Placement
 from circles_tui.core.wording import CircleText, FieldText, Wording
 from circles_tui.dialogs.base import Dialog
+from circles_tui.dialogs.list_choice import ListChoiceDialog
 from circles_tui.widgets.tick_list import TickList
 
 # Text fields long enough to want more than one line.
 LONG_TEXT_FIELDS = {"reason", "what_helps", "what_they_know", "family_view", "yp_words"}
 
 
-class RingDialog(Dialog[int | None]):
+class RingDialog(ListChoiceDialog[int | None]):
     """Which ring should this person go in? Enter takes the highlighted one; 1, 2 or 3 choose."""
 
-    FINISH = "Choose"
-    FINISH_ID = "choose"
     KEYS = "1-3 ring"
     DEFAULT_CSS = """
     RingDialog > #dialog { width: 56; }
-    RingDialog OptionList { height: auto; }
     """
     BINDINGS = [
         Binding("1", "choose(1)", "Ring 1", show=False),
@@ -54,46 +52,22 @@ class RingDialog(Dialog[int | None]):
     ]
 
     def __init__(self, circle: CircleText, name: str, default: int = 2) -> None:
-        super().__init__(Content.assemble("Which ring for ", (name, "bold"), "?"))
+        rings = [Option(Content.assemble((f" {n} ", "bold reverse"), " ", label), id=str(n))
+                 for n, label in enumerate(circle.rings, start=1)]
+        super().__init__(
+            Content.assemble("Which ring for ", (name, "bold"), "?"),
+            "Ring 1 is nearest the child. Press 1, 2 or 3, or choose and press enter.",
+            rings, "rings", highlighted=default - 1,
+        )
         self.circle = circle
         self.person_name = name
         self.default = default
 
-    def compose_body(self) -> ComposeResult:
-        yield Static(
-            Content("Ring 1 is nearest the child. Press 1, 2 or 3, or choose and press enter."),
-            classes="dialog-help",
-        )
-        yield OptionList(
-            *(
-                Option(Content.assemble((f" {n} ", "bold reverse"), " ", label), id=str(n))
-                for n, label in enumerate(self.circle.rings, start=1)
-            ),
-            id="rings",
-        )
-
-    def on_mount(self) -> None:
-        self.query_one("#rings", OptionList).highlighted = self.default - 1
-
-    def first_field(self) -> Widget:
-        return self.query_one("#rings", OptionList)
-
-    def takes_enter(self, widget: Widget | None) -> bool:
-        return isinstance(widget, OptionList)  # closes at once, before the next key
-
-    def enter_pressed(self, field: Widget) -> None:
-        self.finish()
-
-    @on(OptionList.OptionSelected, "#rings")
-    def selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or self.default))
+    def chosen_value(self, entry_id: str) -> int:
+        return int(entry_id)
 
     def action_choose(self, ring: int) -> None:
         self.dismiss(ring)
-
-    def finish(self) -> None:
-        highlighted = self.query_one("#rings", OptionList).highlighted
-        self.dismiss(self.default if highlighted is None else highlighted + 1)
 
 
 def field_value(field: FieldText, value: ExtraValue | None) -> ExtraValue | None:
@@ -159,7 +133,7 @@ class PlacementDialog(Dialog[Placement | None]):
         self.circle = circle
         self.person = person
         self.placement = placement
-        self.child_view = child_view
+        self.audience = audience_of(child_view)
         self.adding = adding
         self.FINISH = "Add" if adding else "Save"
         self._choice_values: dict[str, list[object]] = {}
@@ -192,7 +166,7 @@ class PlacementDialog(Dialog[Placement | None]):
         for field in self.circle.fields:
             if not field.field.required:
                 yield from self._extra(field)
-        if not self.child_view:
+        if sees(self.audience, "Placement.practitioner_note"):
             yield Label("Practitioner-only note (hidden in child view)",
                         classes="field-label practitioner-only")
             yield TextArea(
@@ -263,7 +237,7 @@ class PlacementDialog(Dialog[Placement | None]):
         named_by = self._read(self.query_one("#named_by", Select)) or ""
         note = self.query_one("#note", TextArea).text.strip()
         practitioner_note = self.placement.practitioner_note
-        if not self.child_view:
+        if sees(self.audience, "Placement.practitioner_note"):
             practitioner_note = self.query_one("#practitioner_note", TextArea).text.strip()
         return attrs.evolve(
             self.placement,

@@ -7,16 +7,11 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
+from circles_tui.core.audience import audience_of
 from circles_tui.core.labels import label
 from circles_tui.core.model import Person, Supporter
 from circles_tui.core.wording import SupporterText
-from circles_tui.dialogs.form import (
-    PRIVATE_SECTION,
-    FormDialog,
-    form_row,
-    form_section,
-    text_input,
-)
+from circles_tui.dialogs.form import FormDialog, form_row, practitioner_section, text_input
 
 
 @attrs.frozen
@@ -42,7 +37,7 @@ class SupporterDialog(FormDialog[SupporterEdit | None]):
         self.supporter = supporter
         self.person = person
         self.kind = kind
-        self.child_view = child_view
+        self.audience = audience_of(child_view)
 
     def compose_body(self) -> ComposeResult:
         s, kind = self.supporter, self.kind
@@ -62,11 +57,11 @@ class SupporterDialog(FormDialog[SupporterEdit | None]):
             help="Part of their details, so it changes everywhere they appear.")
         yield form_row("Note", text_input(s.note, "note", "in the child's words"),
                        help="Anything else, in the child's words.")
-        if not self.child_view:
-            yield form_section(PRIVATE_SECTION)
-            yield form_row("Note", text_input(s.practitioner_note, "practitioner_note"),
-                           help="Your own note; never shown to the child.",
-                           private=True)
+        yield from practitioner_section(self.audience, {
+            "Supporter.practitioner_note": form_row(
+                "Note", text_input(s.practitioner_note, "practitioner_note"),
+                help="Your own note; never shown to the child.", private=True),
+        })
 
     def finish(self) -> None:
         s = self.supporter

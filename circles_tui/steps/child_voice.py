@@ -21,7 +21,7 @@ from circles_tui.core.meeting_sources import child_words
 from circles_tui.core.model import Workbook
 from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import ChecksDialog, ChoiceDialog
-from circles_tui.steps.meeting_step import MeetingStep
+from circles_tui.steps.meeting_step import MeetingStep, titled_list
 from circles_tui.steps.step import Progress
 
 SPEAKER_WAY = "trusted-adult"
@@ -45,9 +45,7 @@ class ChildVoiceStep(MeetingStep):
     ]
 
     def compose_lists(self) -> ComposeResult:
-        option_list = OptionList(id="child-words")
-        option_list.border_title = "What they want the meeting to know"
-        yield option_list
+        yield titled_list("child-words", "What they want the meeting to know")
 
     def line(self, workbook: Workbook) -> Content:
         voice = workbook.meeting.child_voice

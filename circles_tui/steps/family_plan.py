@@ -25,7 +25,7 @@ from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import (
     ChoiceDialog, ShortFormDialog, FormField, date_text, parse_date,
 )
-from circles_tui.steps.meeting_step import MeetingStep, facts, long_date
+from circles_tui.steps.meeting_step import MeetingStep, facts, long_date, titled_list
 from circles_tui.steps.step import Progress
 
 WRITE_OWN = "write-own"  # the strength picker's choice for writing a new one
@@ -79,12 +79,8 @@ class FamilyPlanStep(MeetingStep):
 
     def compose_lists(self) -> ComposeResult:
         with Horizontal(id="plan-lists"):
-            rows = OptionList(id="plan-rows")
-            rows.border_title = "The plan"
-            yield rows
-            built_on = OptionList(id="strengths")
-            built_on.border_title = "Strengths it builds on"
-            yield built_on
+            yield titled_list("plan-rows", "The plan")
+            yield titled_list("strengths", "Strengths it builds on")
 
     def line(self, workbook: Workbook) -> Content:
         review = workbook.meeting.plan.review_on

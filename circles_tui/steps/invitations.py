@@ -23,8 +23,10 @@ from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import (
     ChecksDialog, ChoiceDialog, ShortFormDialog, FormField, date_text, parse_date,
 )
-from circles_tui.core.audience import audience_of, ecomaps_seen_on, left_out_kinds, sees
-from circles_tui.steps.meeting_step import MeetingStep, facts, long_date
+from circles_tui.core.audience import (
+    MEETING_NOTES, NETWORK_CONCERNS, audience_of, ecomaps_seen_on, left_out_kinds, sees,
+)
+from circles_tui.steps.meeting_step import MeetingStep, facts, long_date, titled_list
 from circles_tui.steps.step import Progress
 
 UNDECIDED = "undecided"  # the choice dialog's id for "not decided yet"
@@ -80,9 +82,7 @@ class InvitationsStep(MeetingStep):
     ]
 
     def compose_lists(self) -> ComposeResult:
-        option_list = OptionList(id="invitees")
-        option_list.border_title = "Who could be invited"
-        yield option_list
+        yield titled_list("invitees", "Who could be invited")
 
     def line(self, workbook: Workbook) -> Content:
         meeting = workbook.meeting
@@ -100,7 +100,7 @@ class InvitationsStep(MeetingStep):
             parts: list[str | tuple[str, str]] = [(person.name, "bold")]
             if person.relationship:
                 parts.append(f" ({person.relationship})")
-            if discuss and not self.child_view:
+            if discuss and sees(self.audience, NETWORK_CONCERNS):
                 parts.append(("  ⚑ discuss before inviting", "bold $text-warning"))
             if person.on_hold and sees(self.audience, "Person.hold_until"):
                 parts += ["\n  ", (f"⊘ {HOLD_TITLE}: {contact_hold(person)}", "bold $text-error")]
@@ -126,7 +126,7 @@ class InvitationsStep(MeetingStep):
         pairs = [("Asked by", invitation.asked_by), ("How", invitation.how),
                  ("May be told", invitation.may_be_told), ("Consent", consent),
                  ("Needs", invitation.needs_note)]
-        if not self.child_view:
+        if sees(self.audience, MEETING_NOTES):
             pairs.append(("Practitioner only", invitation.practitioner_note))
         parts = facts(*pairs)
         return Content.assemble(*parts) if parts else Content("Nothing recorded yet.")
@@ -156,7 +156,8 @@ class InvitationsStep(MeetingStep):
             FormField("facilitator", "Facilitator", meeting.facilitator,
                       "Who runs the meeting (the practitioner, or an independent coordinator)."),
             FormField("note", "Note", meeting.practitioner_note,
-                      "Your own note about the meeting; never shown to the family.", private=True),
+                      "Your own note about the meeting; never shown to the family.",
+                      audience_rule=MEETING_NOTES),
         ), child_view=self.child_view))
         if values is not None:
             self.edit(partial(edits.set_details, parse_date(values["on"]), values["place"],
@@ -218,7 +219,8 @@ class InvitationsStep(MeetingStep):
             FormField("consent_on", "Consent given on", date_text(i.consent_on),
                       "When they agreed.", is_date=True),
             FormField("note", "Note", i.practitioner_note,
-                      "Your advice or concerns; the family still decides.", private=True),
+                      "Your advice or concerns; the family still decides.",
+                      audience_rule=MEETING_NOTES),
         ), child_view=self.child_view))
         if values is not None:
             self.edit(partial(edits.set_asking, person.id, values["asked_by"], values["how"],

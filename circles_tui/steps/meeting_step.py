@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.core.audience import GUIDANCE, reads_child_words, sees
 from circles_tui.core.model import Workbook
 from circles_tui.core.wording import MeetingStepText, Wording
 from circles_tui.steps.step import Step, update_text
@@ -36,7 +37,7 @@ class MeetingStep(Step):
         background: $warning 15%;
         padding: 0 1;
     }
-    MeetingStep.-child .meeting-guidance, MeetingStep.-short .meeting-guidance {
+    MeetingStep.-no-guidance .meeting-guidance, MeetingStep.-short .meeting-guidance {
         display: none;
     }
     MeetingStep .meeting-line {
@@ -83,9 +84,10 @@ class MeetingStep(Step):
         yield OptionList()
 
     def show(self, workbook: Workbook) -> None:
-        prompt = self.words.child_prompt if self.child_view else self.words.adult_prompt
+        child_words = reads_child_words(self.audience)
+        prompt = self.words.child_prompt if child_words else self.words.adult_prompt
         update_text(self.query_one(".meeting-prompt", Static), Content(f"“{prompt}”"))
-        self.set_class(self.child_view or not self.words.guidance, "-child")
+        self.set_class(not (self.words.guidance and sees(self.audience, GUIDANCE)), "-no-guidance")
         update_text(self.query_one(".meeting-line", Static), self.line(workbook))
         self.fill(workbook)
         self._describe()
@@ -135,6 +137,13 @@ class MeetingStep(Step):
         option_list = option_list or self.query_one(OptionList)
         option = option_list.highlighted_option
         return option.id if option is not None else None
+
+
+def titled_list(list_id: str, title: str) -> OptionList:
+    """A list of a meeting step, its name on its border."""
+    option_list = OptionList(id=list_id)
+    option_list.border_title = title
+    return option_list
 
 
 def facts(*pairs: tuple[str, str]) -> list[str | tuple[str, str]]:

@@ -293,9 +293,10 @@ class PeopleStep(Step):
             f"{HOLD_TITLE}: {person.name}",
             (FormField("until", "Until", person.hold_until,
                        help="What has to happen first, like 'Kerry agrees'. Leave blank to lift "
-                            "the hold.", private=True),
+                            "the hold.", audience_rule="Person.hold_until"),
              FormField("asked_by", "Asked for by", person.hold_asked_by,
-                       help="Who asked for the hold, and when.", private=True)),
+                       help="Who asked for the hold, and when.",
+                       audience_rule="Person.hold_asked_by")),
             help="Nobody contacts them until then. Practitioner only: never shown in child "
                  "view or in shared copies.",
         ))

@@ -217,6 +217,14 @@ class SupportersStep(Step):
     def _column_in_use(self) -> SupporterColumn:
         return self._focused_column() or self._columns()[0]
 
+    def _highlighted_entry(self) -> tuple[SupporterColumn, Supporter] | None:
+        """The column in use and its highlighted entry, if there is one."""
+        if self.workbook is None:
+            return None
+        column = self._column_in_use()
+        entry = self._entry(column)
+        return None if entry is None else (column, entry)
+
     def _entry(self, column: SupporterColumn) -> Supporter | None:
         option = column.entries.highlighted_option
         if option is None or self.workbook is None:
@@ -309,12 +317,10 @@ class SupportersStep(Step):
         self.action_edit()
 
     def action_remove(self) -> None:
-        if self.workbook is None:
+        highlighted = self._highlighted_entry()
+        if highlighted is None:
             return
-        column = self._column_in_use()
-        entry = self._entry(column)
-        if entry is None:
-            return
+        column, entry = highlighted
         kind = column.kind
         name = self.workbook.person(entry.person).name
         self.edit(partial(supporters.remove, kind.id, entry.person),
@@ -326,12 +332,10 @@ class SupportersStep(Step):
         )
 
     def action_where(self) -> None:
-        if self.workbook is None:
+        highlighted = self._highlighted_entry()
+        if highlighted is None:
             return
-        column = self._column_in_use()
-        entry = self._entry(column)
-        if entry is None:
-            return
+        column, entry = highlighted
         name = self.workbook.person(entry.person).name
         elsewhere = [
             place for place in place_names(

@@ -1,8 +1,9 @@
 """The Tree of Life step: seven parts of the child's story, then the storms if they want.
 
-`tree_step` (the keys and dialogs) builds on `tree_view` (the picture and the list of
-one part); `part_list` builds that list, `parts` says how far the tree has got, and the
-edits themselves are in `circles_tui.core.edits.tree`.
+`tree_step` (the keys and dialogs) builds on `leaves` (the keys for the people on the
+leaves), which builds on `tree_view` (the picture and the list of one part); `part_list`
+builds that list, `parts` says how far the tree has got, and the edits themselves are
+in `circles_tui.core.edits.tree`.
 """
 
 from circles_tui.steps.tree.parts import tree_progress

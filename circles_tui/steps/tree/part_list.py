@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from circles_tui.core.audience import GUIDANCE, Audience, reads_child_words, sees
 from circles_tui.core.edits.tree import LEAVES, WHO_MATTERS
 from circles_tui.core.model import TREE_PARTS, Answer, Person, TreePart, Workbook
 from circles_tui.core.wording import TreePartText, Wording
@@ -32,7 +33,7 @@ def _empty(text: str, id: str) -> Option:
 
 
 def part_options(
-    workbook: Workbook, part_id: str, part: TreePart, wording: Wording, child_view: bool
+    workbook: Workbook, part_id: str, part: TreePart, wording: Wording, audience: Audience
 ) -> list[Option]:
     """The entries of a part that exists (every part of the tree, the storms once started)."""
     options: list[Option] = [_heading("Their words", "h-words")]
@@ -52,7 +53,7 @@ def part_options(
         options.append(
             _empty("None yet: press q to pick a question, o to ask your own.", "e-answers")
         )
-    if not child_view:
+    if sees(audience, "TreePart.practitioner_note"):
         options.append(_heading("Practitioner note (hidden in child view)", "h-note"))
         if part.practitioner_note:
             options.append(
@@ -112,10 +113,10 @@ def _answer_prompt(answer: Answer) -> Hanging:
     )
 
 
-def storms_not_started(workbook: Workbook, wording: Wording, child_view: bool) -> list[Option]:
+def storms_not_started(workbook: Workbook, wording: Wording, audience: Audience) -> list[Option]:
     """What the storms show before anyone has started them."""
     empty = [wording.tree_part(p).title for p in TREE_PARTS if not part_entries(workbook.tree[p])]
-    if child_view:
+    if reads_child_words(audience):
         about = "This part is only if you want to. It's fine to stop at any time."
     else:
         about = (
@@ -127,7 +128,7 @@ def storms_not_started(workbook: Workbook, wording: Wording, child_view: bool) -
         _empty(about, "e-storms"),
         _empty("Press s to start the storms of life.", "e-storms-key"),
     ]
-    if empty and not child_view:
+    if empty and sees(audience, GUIDANCE):
         lines.append(_empty("Parts of the tree still empty: " + ", ".join(empty) + ".",
                             "e-storms-empty"))
     return lines

@@ -9,40 +9,31 @@ reads on, top to bottom; the app's type-ahead holds the keys typed meanwhile for
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-
-import attrs
 
 from textual import on, work
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 
-from circles_tui.core.edits import Operation
+from circles_tui.core.audience import sees
 from circles_tui.core.edits import tree as edits
-from circles_tui.core.edits.people import new_person_id
-from circles_tui.core.edits.tree import LEAVES, STORMS, WHO_MATTERS, WHO_MATTERS_RING
-from circles_tui.core.model import Answer, Person
-from circles_tui.core.wording import Wording, bundled
+from circles_tui.core.edits.tree import LEAVES, STORMS, WHO_MATTERS
+from circles_tui.core.model import Answer
+from circles_tui.core.wording import bundled
 from circles_tui.dialogs.confirm import ConfirmDialog
-from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.question import QuestionDialog
 from circles_tui.steps.step import PICTURE
 from circles_tui.steps.tree.parts import PARTS, short
-from circles_tui.steps.tree.tree_view import TreeView
+from circles_tui.steps.tree.leaves import Ask, TreeLeaves
 
 # The footer names the circle `c` adds to. Binding descriptions belong to the class, so the
 # bundled wording's name is written into one binding, and a second, plain one stands in
 # when the wording in use calls that circle something else.
-# What a key hands its worker: the dialog to open, made when the worker opens it.
-Ask = Callable[[], ModalScreen]
-
 _BUNDLED_CIRCLE = bundled().circle(WHO_MATTERS).short
 
 
-class TreeStep(TreeView):
+class TreeStep(TreeLeaves):
     """The Tree of Life with its Appreciative Inquiry questions, and the optional storms."""
 
     # Keys for a highlighted person come first: they only show then, and the footer is narrow.
@@ -71,10 +62,6 @@ class TreeStep(TreeView):
         ),
     ]
 
-    def __init__(self, content: Wording, *, id: str | None = None) -> None:
-        super().__init__(content, id=id)
-        self.circle_name = content.circle(WHO_MATTERS).short
-
     # -- which keys apply ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -99,7 +86,7 @@ class TreeStep(TreeView):
         if action == "move":
             return kind == "word"
         if action == "note":
-            return not self.child_view
+            return sees(self.audience, "TreePart.practitioner_note")
         if action == "link_person":
             return self.part == LEAVES
         if action in ("toggle_living", "toggle_known", "add_to_circle"):
@@ -110,23 +97,6 @@ class TreeStep(TreeView):
     def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit()
-
-    # -- sending edits up ----------------------------------------------------------------
-
-    def _edit(self, operation: Operation, label: str, select: str | None = None) -> None:
-        """Send `operation` up; `select` is the entry to highlight once it is applied."""
-        self._select_next = select
-        self.edit(operation, label)
-
-    def _undo_hint(self, message: str) -> None:
-        self.notify(f"{message} Ctrl+Z undoes this.", markup=False)
-
-    def _entry(self) -> tuple[str, str, str] | None:
-        """The part, kind and key of the highlighted entry, as the key found them."""
-        highlighted = self.highlighted_entry()
-        if highlighted is None or self.workbook is None:
-            return None
-        return (self.part, *highlighted)
 
     # -- the child's words ---------------------------------------------------------------
 
@@ -271,7 +241,7 @@ class TreeStep(TreeView):
 
     def action_note(self) -> None:
         part = self.tree_part(self.workbook)
-        if self.child_view or part is None:
+        if part is None or not sees(self.audience, "TreePart.practitioner_note"):
             return
         self._write_note(self.part, lambda: TextDialog(
             f"Practitioner note: {self.part_text().title}",
@@ -287,101 +257,6 @@ class TreeStep(TreeView):
         if note is not None:
             self._edit(partial(edits.set_practitioner_note, part, note),
                        f"Practitioner note on {title}", select="note")
-
-    # -- the leaves: people --------------------------------------------------------------
-
-    def action_link_person(self) -> None:
-        if self.part != LEAVES:
-            return
-        title = self.part_text(LEAVES).title
-        workbook = self.workbook
-        self._link_person(lambda: PersonDialog(workbook, f"Link someone to the {title.lower()}",
-                                               exclude=set(workbook.tree[LEAVES].people)))
-
-    @work
-    async def _link_person(self, chosen: Ask) -> None:
-        title = self.part_text(LEAVES).title
-        choice = await self.app.push_screen_wait(chosen())
-        if choice is None:
-            return
-        label = f"Linked a person to {title}"
-        person = choice.person
-        if not choice.is_new:
-            self._edit(partial(edits.link_person, person.id), label, f"person-{person.id}")
-            return
-        # The id was chosen when the dialog opened; take one that is free now.
-        person = attrs.evolve(person, id=new_person_id(self.workbook, person.name))
-        self._edit(partial(edits.link_new_person, person), label, f"person-{person.id}")
-        self.notify(
-            f"Added {short(person.name)}. Press p if they have passed away, "
-            "m if the child never met them.",
-            markup=False,
-        )
-
-    def _change_leaf_note(self, person_id: str) -> None:
-        person = self.workbook.person(person_id)
-        self._edit_leaf_note(person_id, lambda: TextDialog(
-            f"What the child says about {person.name}",
-            value=person.note,
-            help="In the child's own words. This is their note wherever they appear.",
-            multiline=True,
-        ))
-
-    @work
-    async def _edit_leaf_note(self, person_id: str, typed: Ask) -> None:
-        note = await self.app.push_screen_wait(typed())
-        if note is not None:
-            self._edit(partial(edits.set_leaf_note, person_id, note),
-                       "Changed what the child says about a leaf", f"person-{person_id}")
-
-    def _highlighted_person(self) -> Person | None:
-        entry = self._entry()
-        if entry is None or entry[1] != "person":
-            return None
-        return self.workbook.people_by_id().get(entry[2])
-
-    def action_toggle_living(self) -> None:
-        person = self._highlighted_person()
-        if person is not None:
-            self._edit(partial(edits.set_living, person.id, not person.living),
-                       "Marked a leaf as living" if not person.living
-                       else "Marked a leaf as passed away", f"person-{person.id}")
-
-    def action_toggle_known(self) -> None:
-        person = self._highlighted_person()
-        if person is not None:
-            self._edit(partial(edits.set_known, person.id, not person.known),
-                       "Marked a leaf as known" if not person.known
-                       else "Marked a leaf as never met", f"person-{person.id}")
-
-    def action_add_to_circle(self, _description: str = "") -> None:
-        person = self._highlighted_person()
-        if person is None:
-            return
-        if not (person.living and person.known):
-            self.notify(
-                f"Only living people the child knows can join {self.circle_name}.",
-                severity="warning",
-                markup=False,
-            )
-            return
-        if any(p.person == person.id for p in self.workbook.circles.get(WHO_MATTERS, ())):
-            self.notify(f"{short(person.name)} is already in {self.circle_name}.", markup=False)
-            return
-        circle = self.content.circle(WHO_MATTERS)
-        self._add_to_circle(person, lambda: ConfirmDialog(
-            f"Add {person.name} to {circle.short}?",
-            f"Only if the child agrees. {person.name} will go in the ring "
-            f"“{circle.ring_label(WHO_MATTERS_RING)}”; you can move them there later.",
-            yes="Yes, the child agrees",
-            no="Not now",
-        ))
-
-    @work
-    async def _add_to_circle(self, person: Person, agreement: Ask) -> None:
-        if await self.app.push_screen_wait(agreement()):
-            self._edit(partial(edits.add_leaf_to_who_matters, person.id),
-                       f"Added a leaf to {self.circle_name}", f"person-{person.id}")
 
     # -- the storms ----------------------------------------------------------------------
 

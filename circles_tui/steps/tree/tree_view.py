@@ -17,6 +17,8 @@ from textual.events import Resize
 from textual.reactive import var
 from textual.widgets import OptionList, Static
 
+from circles_tui.core.audience import GUIDANCE, sees
+from circles_tui.core.edits import Operation
 from circles_tui.core.edits.tree import part_of
 from circles_tui.core.model import TREE_PARTS, TreePart, Workbook
 from circles_tui.core.wording import TreePartText, Wording
@@ -193,16 +195,16 @@ class TreeView(Step):
         self.query_one("#part-prompt", Static).update(Content(f"“{text.prompt}”"))
         guidance = self.query_one("#part-guidance", Static)
         guidance.update(Content(text.guidance))
-        guidance.set_class(not text.guidance or self.child_view, "-hidden")
+        guidance.set_class(not (text.guidance and sees(self.audience, GUIDANCE)), "-hidden")
 
         items = self.query_one("#items", OptionList)
         previous = items.highlighted_option.id if items.highlighted_option else None
         previous_index = items.highlighted
         tree_part = self.tree_part(workbook)
         if tree_part is None:
-            options = storms_not_started(workbook, self.content, self.child_view)
+            options = storms_not_started(workbook, self.content, self.audience)
         else:
-            options = part_options(workbook, self.part, tree_part, self.content, self.child_view)
+            options = part_options(workbook, self.part, tree_part, self.content, self.audience)
         items.set_options(options)
         wanted = self._select_next or previous
         self._select_next = None
@@ -232,6 +234,23 @@ class TreeView(Step):
             return None
         kind, _, key = option.id.partition("-")
         return kind, key
+
+    # -- sending edits up, for the keys (TreeStep) ------------------------------------------
+
+    def _edit(self, operation: Operation, label: str, select: str | None = None) -> None:
+        """Send `operation` up; `select` is the entry to highlight once it is applied."""
+        self._select_next = select
+        self.edit(operation, label)
+
+    def _undo_hint(self, message: str) -> None:
+        self.notify(f"{message} Ctrl+Z undoes this.", markup=False)
+
+    def _entry(self) -> tuple[str, str, str] | None:
+        """The part, kind and key of the highlighted entry, as the key found them."""
+        highlighted = self.highlighted_entry()
+        if highlighted is None or self.workbook is None:
+            return None
+        return (self.part, *highlighted)
 
     @on(OptionList.OptionHighlighted, "#items")
     def _highlight_moved(self) -> None:
