@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from circles_tui.core.audience import audience_of, sees
 from circles_tui.core.step_questions import StepAnswer
 from circles_tui.dialogs.base import Dialog
 
@@ -38,7 +39,8 @@ class StepAnswerDialog(Dialog[StepAnswer | None]):
     def __init__(self, title: str, answer: StepAnswer, named_by: dict[str, str],
                  child_view: bool = False, help: str = "") -> None:
         super().__init__(title)
-        self.answer, self.named_by, self.child_view, self.help = answer, named_by, child_view, help
+        self.answer, self.named_by, self.help = answer, named_by, help
+        self.audience = audience_of(child_view)
         self.who = [*named_by, NOT_RECORDED]
 
     def compose_body(self) -> ComposeResult:
@@ -52,7 +54,7 @@ class StepAnswerDialog(Dialog[StepAnswer | None]):
         yield Label("Who answered", classes="field-label")
         yield OptionList(*(Option(Content(label), id=key) for key, label in self.named_by.items()),
                          Option(Content("Not recorded"), id=NOT_RECORDED), id="answered-by")
-        if not self.child_view:
+        if sees(self.audience, "StepAnswer.practitioner_note"):
             yield Label("Practitioner-only note (hidden in child view)",
                         classes="field-label practitioner-only")
             yield Input(self.answer.practitioner_note, id="practitioner-note", compact=True)
@@ -83,7 +85,7 @@ class StepAnswerDialog(Dialog[StepAnswer | None]):
         highlighted = self.query_one("#answered-by", OptionList).highlighted
         who = self.who[highlighted] if highlighted is not None else NOT_RECORDED
         note = self.answer.practitioner_note
-        if not self.child_view:
+        if sees(self.audience, "StepAnswer.practitioner_note"):
             note = self.query_one("#practitioner-note", Input).value.strip()
         self.dismiss(StepAnswer(question, self.query_one("#answer", TextArea).text.strip(),
                                 "" if who == NOT_RECORDED else who, note))

@@ -98,7 +98,8 @@ async def edit_notes(step: EcomapStep) -> None:
         FormField("note", "In their words", link.note,
                   "What the child or family say about this link."),
         FormField("practitioner_note", "Note", link.practitioner_note,
-                  "Your own note about this link; never shown to the family.", private=True),
+                  "Your own note about this link; never shown to the family.",
+                  audience_rule="EcoLink.practitioner_note"),
     ), child_view=step.child_view))
     if values is not None:
         step.edit(partial(edits.set_notes, ecomap.id, link.person, link.between, values["note"],

@@ -25,7 +25,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.widgets import OptionList, Static
 
-from circles_tui.core.audience import GUIDANCE, links_seen, sees
+from circles_tui.core.audience import GUIDANCE, PRIVATE_LINKS, links_seen, sees
 from circles_tui.core.ecomap import DISTANCES, FLOWS, EcoLink, Ecomap
 from circles_tui.core.edits import ecomap as edits
 from circles_tui.core.model import Workbook
@@ -195,7 +195,7 @@ class EcomapStep(Step):
         update_text(self.query_one("#ecomap-heading", Static),
                     view.heading(ecomap, workbook, self.words, index, len(workbook.ecomaps)))
         update_text(self.query_one("#ecomap-prompt", Static),
-                    Content(view.prompt(ecomap, self.words, self.child_view)))
+                    Content(view.prompt(ecomap, self.words, self.audience)))
         guidance = self.query_one("#ecomap-guidance", Static)
         shown = sees(self.audience, GUIDANCE) and bool(self.words.guidance)
         update_text(guidance, Content(self.words.guidance if shown else ""))
@@ -294,7 +294,7 @@ class EcomapStep(Step):
         if not self.is_mounted:
             return True
         if action in ON_A_LINK:
-            if action == "practitioner_only" and self.child_view:
+            if action == "practitioner_only" and not sees(self.audience, PRIVATE_LINKS):
                 return False  # the child never sees which links are kept from them
             return True if self.link() is not None else None
         if action in ON_AN_ECOMAP:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from circles_tui.core.audience import PRIVATE_LINKS, Audience, sees
+from circles_tui.core.audience import PRIVATE_LINKS, Audience, reads_child_words, sees
 from circles_tui.core.ecomap import FROM_CHILD, WHOSE_CHILD, WHOSE_HOUSEHOLD, EcoLink, Ecomap
 from circles_tui.core.ecomap_words import ecomap_title, long_date, qualities_text, start_name
 from circles_tui.core.model import Workbook
@@ -77,8 +77,8 @@ def short_kind(kind: str, words: EcomapText) -> str:
     return words.kinds[kind].split(" (")[0]
 
 
-def prompt(ecomap: Ecomap | None, words: EcomapText, child_view: bool) -> str:
-    if child_view:
+def prompt(ecomap: Ecomap | None, words: EcomapText, audience: Audience) -> str:
+    if reads_child_words(audience):
         return words.child_prompt
     if ecomap is not None and ecomap.is_whole_family:
         return words.family_prompt

@@ -230,7 +230,8 @@ class FamilyTreeStep(FamilyTreeView):
             (FormField("words", HERITAGE_WORDS, old.words if old else "",
                        help=words.heritage_prompt),
              FormField("practitioner_note", "Note", old.practitioner_note if old else "",
-                       help="Your own note; never shown to the child.", private=True)),
+                       help="Your own note; never shown to the child.",
+                       audience_rule="HeritageNote.practitioner_note")),
             child_view=not private))
         if values is None:
             return
