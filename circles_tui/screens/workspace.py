@@ -16,9 +16,10 @@ from textual.events import Resize
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.widgets.footer import Footer
 from circles_tui.core.model import Workbook
 from circles_tui.steps.step import Progress, Step, update_text
 
