@@ -26,7 +26,6 @@ from circles_tui.core.model import Workbook
 from circles_tui.core.preferences import THEMES, load_preferences, save_preferences
 from circles_tui.core.session import Session
 from circles_tui.saving import AUTOSAVE_DELAY, Saving
-from circles_tui.screens.start import StartScreen
 from circles_tui.screens.workspace import WorkspaceScreen
 from circles_tui.steps.step import Step
 from circles_tui.type_ahead import TypeAhead
@@ -140,6 +139,8 @@ class CirclesApp(Saving, TypeAhead, App[int]):
             self.pop_screen()
 
     def show_start(self) -> None:
+        from circles_tui.screens.start import StartScreen  # not needed when a file is given
+
         self.push_screen(StartScreen())
 
     @property

@@ -14,7 +14,6 @@ from textual.timer import Timer
 
 from circles_tui.core import file_format
 from circles_tui.core.session import Session
-from circles_tui.dialogs.conflict import ConflictDialog
 
 AUTOSAVE_DELAY = 0.4  # seconds after the last edit; the brief promises a save within a second
 
@@ -135,6 +134,8 @@ class Saving:
         self._update_save_status()
         if not self._asking_about_conflict:
             self._asking_about_conflict = True
+            from circles_tui.dialogs.conflict import ConflictDialog  # rarely needed
+
             self.push_screen(ConflictDialog(error.sentence()), decided)
 
     def _update_save_status(self) -> None:
