@@ -193,10 +193,13 @@ def app_rows(people: int, repeat: int, bare_mib: float) -> list[tuple[str, str, 
     result = json.loads(done.stdout.strip().splitlines()[-1])
     actions = result["actions"]
     base = actions["no-op key"]
-    names = {"add": "add someone (ring key)", "move": "move outward/inward", "undo": "undo"}
+    names = {"add": "add someone (ring key)", "move": "move outward/inward", "undo": "undo",
+             "redo": "redo", "next step": "next step (a circle of 1,000 to the next)"}
     rows = []
     for key, label in names.items():
-        row = actions[key]
+        row = actions.get(key)
+        if row is None:
+            continue
         rows.append((f"{label}, {result['people']} people, wall p50 / p95 (n={row['n']})",
                      f"{row['p50']:.0f} / {row['p95']:.0f} ms",
                      f"no-op key {base['p50']:.0f} / {base['p95']:.0f} ms",

@@ -7,7 +7,7 @@ asks for a change by posting `Step.Edited`, which bubbles up to the app.
 
 from __future__ import annotations
 
-import time
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,7 +18,6 @@ from textual.events import Resize
 from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.timer import Timer
 
 from circles_tui.core import file_format
 from circles_tui.core.wording import Wording, bundled
@@ -26,14 +25,11 @@ from circles_tui.core.edits import EditRefused, Operation
 from circles_tui.core.model import Workbook
 from circles_tui.core.preferences import THEMES, load_preferences, save_preferences
 from circles_tui.core.session import Session
-from circles_tui.dialogs.conflict import ConflictDialog
-from circles_tui.screens.start import StartScreen
+from circles_tui.saving import AUTOSAVE_DELAY, Saving
 from circles_tui.screens.workspace import WorkspaceScreen
 from circles_tui.steps.step import Step
 from circles_tui.type_ahead import TypeAhead
 from circles_tui.widgets.circle_colours import circle_colour_variables
-
-AUTOSAVE_DELAY = 0.4  # seconds after the last edit; the brief promises a save within a second
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -51,7 +47,7 @@ HIGH_CONTRAST = Theme(
 )
 
 
-class CirclesApp(TypeAhead, App[int]):
+class CirclesApp(Saving, TypeAhead, App[int]):
     """circles-tui: one workbook at a time, saved as you go."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -97,7 +93,7 @@ class CirclesApp(TypeAhead, App[int]):
         self.content = content or bundled()
         self.session: Session | None = None
         self._lock = None
-        self._save_timer: Timer | None = None
+        self._save_timer = None
         self._asking_about_conflict = False  # a ConflictDialog is open
 
     # -- start-up ----------------------------------------------------------------------
@@ -143,6 +139,8 @@ class CirclesApp(TypeAhead, App[int]):
             self.pop_screen()
 
     def show_start(self) -> None:
+        from circles_tui.screens.start import StartScreen  # not needed when a file is given
+
         self.push_screen(StartScreen())
 
     @property
@@ -188,28 +186,10 @@ class CirclesApp(TypeAhead, App[int]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(workspace)
-
-    def _take_lock(self, session: Session) -> None:
-        """Stop two copies writing one file: a second copy opens read-only."""
-        try:
-            from circles_tui.core import lock
-        except ImportError:  # pragma: no cover - lock support ships with the package
-            return
-        if session.path is None:
-            return
-        try:
-            self._lock = lock.acquire(session.path)
-        except lock.LockedError as error:
-            session.read_only = True
-            self.notify(str(error) + " It is open read-only: use Save as (F12) to keep changes.",
-                        title="Opened read-only", severity="warning", timeout=20, markup=False)
-        except OSError:
-            self._lock = None  # a folder we cannot write a lock in; saving will say so
-
-    def _release_lock(self) -> None:
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        # What exists once the workbook is on screen (Textual, the wording, the workbook)
+        # lives as long as the app: leave it out of every later garbage collection. A full
+        # collection of a 1,000-person session took about 100 ms, the slowest keys' wait.
+        self.call_after_refresh(gc.freeze)
 
     # -- editing -----------------------------------------------------------------------
 
@@ -255,112 +235,6 @@ class CirclesApp(TypeAhead, App[int]):
         self._update_save_status()  # after the timer is set, so it says "saving…"
         assert self.session is not None
         self.workbook = self.session.workbook
-
-    # -- saving ------------------------------------------------------------------------
-
-    def _autosave(self) -> None:
-        self._save_timer = None
-        if self.session is not None and self.session.unsaved and not self.session.read_only:
-            self.save_now(quiet=True)
-
-    def save_now(self, quiet: bool = False) -> bool:
-        """Save at once. Problems are told in one sentence; the work stays in memory."""
-        session = self.session
-        if session is None:
-            return True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        try:
-            session.save()
-        except file_format.ConflictError as error:
-            self._on_conflict(error)
-            return False
-        except file_format.WorkbookFileError as error:
-            self.notify(error.sentence() + " Your work is safe in memory: use Save as (F12).",
-                        title="Not saved", severity="error", timeout=20, markup=False)
-            self._update_save_status()
-            return False
-        self._update_save_status()
-        if not quiet:
-            self.notify("Saved.", timeout=2)
-        return True
-
-    def action_save(self) -> None:
-        if self.session is not None and self.session.read_only:
-            self.action_save_as()
-            return
-        self.save_now()
-
-    def action_save_as(self) -> None:
-        if self.session is None:
-            return
-        from circles_tui.dialogs.save_as import SaveAsDialog
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.save_as(path)
-
-        self.push_screen(SaveAsDialog(self.session.path), chosen)
-
-    def save_as(self, path: Path) -> bool:
-        assert self.session is not None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.session.save_as(path, overwrite=False)
-        except file_format.WorkbookFileError as error:
-            self.notify(error.sentence(), title="Not saved", severity="error", timeout=15,
-                        markup=False)
-            return False
-        except OSError as error:
-            self.notify(f"{path}: {error.strerror}.", title="Not saved", severity="error",
-                        timeout=15, markup=False)
-            return False
-        self._release_lock()
-        self._take_lock(self.session)
-        from circles_tui.core import recent_files
-
-        recent_files.remember(path)
-        self._update_save_status()
-        self.notify(f"Saved as {path}.", timeout=4, markup=False)
-        return True
-
-    def _on_conflict(self, error: file_format.ConflictError) -> None:
-        def decided(choice: str | None) -> None:
-            assert self.session is not None
-            self._asking_about_conflict = False
-            if choice == "reload":
-                try:
-                    self.session.reload()
-                except file_format.WorkbookFileError as problem:
-                    self.notify(problem.sentence(), severity="error", timeout=15, markup=False)
-                    return
-                self._update_save_status()
-                self.workbook = self.session.workbook
-                self.notify("Reloaded from disk. Ctrl+Z brings back your version.", timeout=6)
-            elif choice == "save-as":
-                self.action_save_as()
-
-        self._update_save_status()
-        if not self._asking_about_conflict:
-            self._asking_about_conflict = True
-            self.push_screen(ConflictDialog(error.sentence()), decided)
-
-    def _update_save_status(self) -> None:
-        session = self.session
-        if session is None:
-            self.save_status = ""
-            return
-        where = session.path.name if session.path else "not saved yet"
-        if session.read_only:
-            state = "read-only"
-        elif session.unsaved:
-            state = "saving…" if self._save_timer is not None else "not saved"
-        elif session.saved_at:
-            state = "saved " + clock(session.saved_at)
-        else:
-            state = "opened " + clock(time.time())
-        self.save_status = f"{where} · {state}"
 
     # -- everything else -------------------------------------------------------------
 
@@ -446,7 +320,3 @@ class CirclesApp(TypeAhead, App[int]):
     def on_unmount(self) -> None:
         self._release_lock()
 
-
-def clock(seconds: float) -> str:
-    """A time of day for the status bar (tests pin it, so screenshots stay the same)."""
-    return time.strftime("%H:%M:%S", time.localtime(seconds))

@@ -342,14 +342,14 @@ def test_of_many_copies_starting_at_once_exactly_one_gets_it(workbook, stale):
 
 
 def refuse_to_read_the_lock(monkeypatch, workbook):
-    real = Path.read_bytes
+    real = lock._read_lock_file
 
-    def read_bytes(self):
-        if self == lock_path(workbook):
+    def read_lock_file(file):
+        if file == lock_path(workbook):
             raise PermissionError(errno.EACCES, "Permission denied")
-        return real(self)
+        return real(file)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(lock, "_read_lock_file", read_lock_file)
 
 
 def test_another_users_private_lock_counts_as_live(workbook, monkeypatch):
@@ -382,3 +382,38 @@ def test_odd_characters_in_a_lock_never_break_the_message(workbook):
     assert len(message.splitlines()) == 1 and "\x1b" not in message
     # Shown literally, breaks and escapes as their escapes; the app shows it as plain text.
     assert "pc\\nwith [b]markup[/b]\\x1b[31m by jo\\r\\nsmith" in message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_pipe_named_like_the_lock_file_is_refused_at_once_not_read(workbook):
+    """Reading a FIFO waits for a writer for ever: the lock is opened without waiting and
+    only a regular file is read (as workbooks are, issue 15)."""
+    os.mkfifo(lock_path(workbook))
+    outcome: dict[str, object] = {}
+
+    def use_the_lock() -> None:
+        taken = acquire(workbook)
+        outcome["lock"] = taken
+        outcome["owner"] = lock.read_owner(workbook)
+        taken.release()
+
+    worker = threading.Thread(target=use_the_lock, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "acquiring the lock hung on a named pipe"
+    taken = outcome["lock"]
+    assert isinstance(taken, lock.Lock) and not taken.held
+    assert "is not an ordinary file" in taken.problem and lock_path(workbook).name in taken.problem
+    assert outcome["owner"] is None
+    assert lock_path(workbook).exists()  # left alone: it is not ours to remove
+
+
+def test_release_does_not_hang_when_the_lock_file_became_a_pipe(workbook):
+    taken = acquire(workbook)
+    lock_path(workbook).unlink()
+    os.mkfifo(lock_path(workbook))
+    worker = threading.Thread(target=taken.release, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "releasing the lock hung on a named pipe"
+    assert not taken.held and lock_path(workbook).exists()

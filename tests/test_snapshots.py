@@ -22,7 +22,7 @@ SIZES = {"small": (80, 24), "large": (120, 40)}
 
 @pytest.fixture
 def example(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setattr("circles_tui.app.clock", lambda seconds: "10:00:00")
+    monkeypatch.setattr("circles_tui.saving.clock", lambda seconds: "10:00:00")
     path = tmp_path / "mia-complete.toml"
     shutil.copyfile(EXAMPLES / "mia-complete.toml", path)
     return path

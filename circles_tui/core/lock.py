@@ -41,6 +41,7 @@ import getpass
 import json
 import os
 import socket
+import stat
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -55,6 +56,7 @@ APP = "circles-tui"
 ATTEMPTS = 20
 JUST_MADE = 2.0  # seconds in which an unreadable lock may still be being written
 BREAK_TIMEOUT = 10.0  # seconds after which a copy taking over a lock must have died
+LOCK_LIMIT = 64 * 1024  # a lock file is one short line; more than this is not ours
 
 
 class LockedError(Exception):
@@ -116,7 +118,7 @@ class Lock:
         if record is None:
             return
         try:
-            if self.file.read_bytes() != record:
+            if _read_lock_file(self.file) != record:
                 return  # someone took it over (say, after confirming); it is theirs now
             self.file.unlink()
         except OSError:
@@ -153,9 +155,12 @@ def acquire(path: str | os.PathLike, force: bool = False) -> Lock:
         # Someone has (or had) it. Look at who.
         try:
             seen: tuple[int, int, int] | None = _identity(file)
-            existing: bytes | None = file.read_bytes()
+            existing: bytes | None = _read_lock_file(file)
         except FileNotFoundError:
             continue  # released meanwhile: try again
+        except NotALockFile:
+            return Lock(path, None, f"{path.name} could not be locked: {file.name} is not an "
+                        "ordinary file.")
         except PermissionError:
             # Lock files are owner-only, so this is another user's: live unless very old.
             seen, existing = _identity_or_none(file), None
@@ -223,9 +228,26 @@ def _create(file: Path, record: bytes) -> None:
     os.close(fd)
 
 
+class NotALockFile(OSError):
+    """Something other than a regular file (a pipe, a device) has the lock file's name."""
+
+
+def _read_lock_file(file: Path) -> bytes:
+    """The lock file's bytes. Opened without waiting (a pipe named like a lock file would
+    otherwise block the read for ever) and read only if it is a regular file."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(file, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotALockFile(errno.EINVAL, "not a regular file", str(file))
+        return os.read(fd, LOCK_LIMIT)
+    finally:
+        os.close(fd)
+
+
 def _read(file: Path) -> bytes:
     try:
-        return file.read_bytes()
+        return _read_lock_file(file)
     except OSError:
         return b""
 
@@ -315,7 +337,7 @@ def _take_over(file: Path, seen: tuple[int, int, int] | None, expected: bytes | 
     os.close(fd)
     try:
         same = seen is None or _identity(file) == seen
-        if same and (expected is None or file.read_bytes() == expected):
+        if same and (expected is None or _read_lock_file(file) == expected):
             file.unlink()
     except OSError:
         pass

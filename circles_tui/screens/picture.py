@@ -11,8 +11,9 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from circles_tui.widgets.footer import Footer
 from circles_tui.steps.step import Step
 
 

@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.widgets.footer import Footer
 from circles_tui.core import recent_files
 from circles_tui.core.examples import copy_example
 

@@ -16,9 +16,10 @@ from textual.events import Resize
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
+from circles_tui.widgets.footer import Footer
 from circles_tui.core.model import Workbook
 from circles_tui.steps.step import Progress, Step, update_text
 
@@ -120,6 +121,7 @@ class WorkspaceScreen(Screen):
         # None: the step list follows the width; True/False: the practitioner chose with F4.
         self.step_list_choice: bool | None = None
         self._peeking = False  # the list is open for one choice (g while folded)
+        self._step_labels: tuple[Content, ...] = ()  # what the step list shows
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -181,14 +183,15 @@ class WorkspaceScreen(Screen):
     def _fill_step_list(self) -> None:
         step_list = self.query_one(StepList)
         workbook = self.app.workbook
-        highlighted = step_list.highlighted
-        options = []
-        for step in self.steps:
-            progress = step.progress(workbook)
-            label = Content.assemble(f"{PROGRESS_MARKS[progress]} ", step.step_title)
-            options.append(Option(label, id=step.id))
-        step_list.set_options(options)
-        step_list.highlighted = self.current if highlighted is None else highlighted
+        labels = tuple(Content.assemble(f"{PROGRESS_MARKS[step.progress(workbook)]} ",
+                                        step.step_title) for step in self.steps)
+        # Most edits leave every mark as it was: then the list is not redrawn at all.
+        if labels != self._step_labels:
+            self._step_labels = labels
+            highlighted = step_list.highlighted
+            step_list.set_options(Option(label, id=step.id)
+                                  for label, step in zip(labels, self.steps))
+            step_list.highlighted = self.current if highlighted is None else highlighted
         self._show_indicator()
 
     # -- the step list, open or folded -------------------------------------------------------

@@ -10,7 +10,7 @@ then pick the ring (the middle ring is offered first). Named by defaults to
 the child, or to the practitioner in "services suggest". Because that circle
 needs the practitioner's reason for everyone in it, adding someone there opens
 the details straight away and nothing is added until a reason is written;
-cancelling adds no one.
+cancelling adds no one. The dialog chains are in circle_dialogs.py.
 
 Child view shows what `core/audience.py` gives the child: everyone placed stays
 where they were put (a false supporter the child put in "who matters" is still
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,21 +31,20 @@ from textual.events import Resize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
-from circles_tui.core.audience import extras_seen, left_out_kinds
+from circles_tui.core.audience import left_out_kinds
 from circles_tui.core.edits import circles
 from circles_tui.core.model import RING_COUNT, Placement, Workbook
-from circles_tui.core.progress import SERVICES, circle_progress
+from circles_tui.core.progress import circle_progress
 from circles_tui.core.wording import THEME_ROLES, CircleText, Wording
-from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.widgets.circle_colours import CIRCLE_COLOURS, circle_role
-from circles_tui.dialogs.placement import PlacementDialog, RingDialog
 from circles_tui.steps import circle_view
+from circles_tui.steps.circle_dialogs import CircleDialogs
 from circles_tui.steps.circle_list import CircleList, option_id, person_of
 from circles_tui.steps.step import PICTURE, Progress, Step, update_text
 from circles_tui.widgets.rings import RingPerson, RingsDiagram, clean_name
 
 
-class CircleStep(Step):
+class CircleStep(CircleDialogs, Step):
     """One safety circle, drawn as rings around the child, with its people listed by ring."""
 
     DEFAULT_CSS = """
@@ -389,56 +388,6 @@ class CircleStep(Step):
             elif section == "tree":
                 places.append(f"Tree of Life: {self.content.tree_part(key).title}")
         return places
-
-    @work
-    async def action_edit(self) -> None:
-        placement = self._selected_placement()
-        if placement is None or self.workbook is None:
-            return
-        person = self.workbook.person(placement.person)
-        if extras_seen(self.circle_id, placement, self.audience) != placement.extras:
-            # The dialog would show, or lose, what this audience must not see.
-            self.notify("Some of these details are kept out of child view; press F2 to "
-                        "edit them.", title="Child view", markup=False)
-            return
-        edited = await self.app.push_screen_wait(
-            PlacementDialog(self.content, self.circle, person, placement, self.child_view))
-        if edited is not None and edited != placement:
-            self.edit(partial(circles.edit_placement, self.circle_id, edited),
-                      f"Edited {clean_name(person.name)} in {self.circle.short}")
-
-    @work
-    async def action_add(self) -> None:
-        """Who (a name, new or known), then which ring; in "services suggest" also the
-        reason, without which no one is added."""
-        if self.workbook is None:
-            return
-        exclude = {p.person for p in self.placements()}
-        choice = await self.app.push_screen_wait(
-            PersonDialog(self.workbook, f"Add someone to “{self.circle.short}”", exclude))
-        if choice is None:
-            return
-        person = choice.person
-        ring = await self.app.push_screen_wait(RingDialog(self.circle, person.name, default=2))
-        if ring is None:
-            return
-        named_by = "practitioner" if self.circle_id == SERVICES else "child"
-        placement = Placement(person.id, ring, named_by=named_by)
-        if self.circle_id == SERVICES:
-            placement = await self.app.push_screen_wait(
-                PlacementDialog(self.content, self.circle, person, placement,
-                                self.child_view, adding=True))
-            if placement is None:
-                self.notify(
-                    f"{clean_name(person.name)} was not added: everyone in "
-                    f"{self.circle.short} needs a reason.",
-                    markup=False, severity="warning",
-                )
-                return
-        self.selected = person.id
-        operation = (partial(circles.place_new_person, self.circle_id, person, placement)
-                     if choice.is_new else partial(circles.place, self.circle_id, placement))
-        self.edit(operation, f"Added {clean_name(person.name)} to {self.circle.short}")
 
     def progress(self, workbook: Workbook) -> Progress:
         return circle_progress(self.circle_id, workbook)
