@@ -124,8 +124,8 @@ CASES = [
      text(HEAD + MUM + '\n[[circles.who-matters]]\nperson = "mum"\nring = 1\nnamed_by = "me"\n'),
      Fails("must be one of child, parent-carer", 14)),
     # -- header and version --
-    ("newer version", text(HEAD.replace("format_version = 1", "format_version = 3")),
-     Fails("saved by a newer circles-tui (format 3)", 2)),
+    ("newer version", text(HEAD.replace("format_version = 1", "format_version = 4")),
+     Fails("saved by a newer circles-tui (format 4)", 2)),
     ("version as text", text(HEAD.replace("format_version = 1", 'format_version = "1"')),
      Fails("whole number such as 1", 2)),
     ("version zero", text(HEAD.replace("format_version = 1", "format_version = 0")),

@@ -380,7 +380,7 @@ async def test_a_version_1_file_is_left_alone_until_an_edit_is_saved(tmp_path):
         app.apply_edit(partial(set_details, date(2026, 4, 2), "Family centre", "", ""), "Details")
         assert app.save_now()
     saved = path.read_text()
-    assert "format_version = 2" in saved and "on = 2026-04-02" in saved
+    assert "format_version = 3" in saved and "on = 2026-04-02" in saved
     assert parse_workbook(saved).circles == parse_workbook(old).circles
 
 

@@ -34,9 +34,10 @@ from circles_tui.core.worksheet_shape import (  # noqa: F401 - part of the model
 
 if TYPE_CHECKING:
     from circles_tui.core.meeting import Meeting
+    from circles_tui.core.mobility import Stay
 
 FORMAT_NAME = "circles-tui workbook"
-FORMAT_VERSION = 2  # 2 added the [meeting] table; version 1 files still open
+FORMAT_VERSION = 3  # 2 added the [meeting] table, 3 [[mobility]]; older files still open
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
@@ -214,6 +215,8 @@ class Workbook:
     tree: dict[str, TreePart] = attrs.field(factory=dict, converter=_tree)
     storms: TreePart | None = None
     meeting: Meeting = attrs.field(factory=_no_meeting)
+    # The mobility map's places, in the order the child told them (core/mobility.py).
+    mobility: tuple[Stay, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
         check_workbook(self)
@@ -294,6 +297,9 @@ def check_workbook(workbook: Workbook) -> None:
     from circles_tui.core.meeting import check_meeting
 
     check_meeting(workbook.meeting, ids)
+    from circles_tui.core.mobility import check_mobility
+
+    check_mobility(workbook.mobility, ids)
 
 
 def _check_about(about: About) -> None:

@@ -17,6 +17,7 @@ import attrs
 from circles_tui.core import toml_lines
 from circles_tui.core.file_errors import WorkbookFileError
 from circles_tui.core.meeting_format import read_meeting
+from circles_tui.core.mobility_format import read_mobility
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -118,7 +119,7 @@ class _WorkbookReader:
         if "storms" in doc:
             storms = self._tree_part(self._table(doc, "storms", ""), "storms")
         return Workbook(about, people, circles, supporters, tree, storms,
-                        read_meeting(self, doc))
+                        read_meeting(self, doc), mobility=read_mobility(self, doc))
 
     # -- sections --
 

@@ -13,6 +13,7 @@ import attrs
 import tomli_w
 
 from circles_tui.core.meeting_format import meeting_chunks
+from circles_tui.core.mobility_format import mobility_chunks
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -75,6 +76,7 @@ def _chunks(workbook: Workbook) -> Iterator[str]:
     if workbook.storms is not None:
         yield from _tree_part("storms", workbook.storms, even_if_empty=True)
     yield from meeting_chunks(workbook.meeting, _values, _record)
+    yield from mobility_chunks(workbook.mobility, _values, _record)
 
 
 def _plain_record(value: Any) -> dict[str, Any]:

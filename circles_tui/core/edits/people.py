@@ -12,6 +12,7 @@ import re
 import attrs
 
 from circles_tui.core.edits import EditRefused
+from circles_tui.core import mobility
 from circles_tui.core.meeting import merged_people, without_person
 from circles_tui.core.model import Person, TreePart, Workbook
 
@@ -132,6 +133,7 @@ def remove_person(workbook: Workbook, person_id: str) -> Workbook:
         },
         storms=_without(workbook.storms, person_id),
         meeting=without_person(workbook.meeting, person_id),
+        mobility=mobility.without_person(workbook.mobility, person_id),
     )
 
 
@@ -169,6 +171,7 @@ def merge_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
         storms=None if workbook.storms is None else relinked(workbook.storms),
         people=tuple(p for p in workbook.people if p.id != drop_id),
         meeting=merged_people(workbook.meeting, keep_id, drop_id),
+        mobility=mobility.merged_people(workbook.mobility, keep_id, drop_id),
     )
     return merged
 
