@@ -11,6 +11,7 @@ from datetime import date
 import attrs
 
 from circles_tui.core import audience
+from circles_tui.core.mobility import Stay
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -95,7 +96,9 @@ def marked_workbook() -> tuple[Workbook, list[Marker], dict[str, str]]:
         return m.record(TreePart, where, {"answers": answers, "people": ("p1",)})
 
     tree = {name: part(f"tree {name}") for name in ("roots", "leaves", "seeds")}
-    workbook = Workbook(about, tuple(people), circles, supporters, tree, part("storms"))
+    stays = (m.record(Stay, "stay s1", {"id": "s1", "kind": "lived", "people": ("p2",)}),)
+    workbook = Workbook(about, tuple(people), circles, supporters, tree, part("storms"),
+                        mobility=stays)
     names = {p.name: "a person's name" for p in people}
     names |= {about.child: "the child", about.practitioner: "the practitioner",
               about.organisation: "the organisation", TOWN: "a town", BRACKET_NAME: "in brackets"}

@@ -30,6 +30,7 @@ from typing import Literal
 import attrs
 
 from circles_tui.core import redaction
+from circles_tui.core.mobility import Stay
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -53,7 +54,7 @@ SHOWN: Treatment = "shown"
 CHANGED: Treatment = "changed"
 LEFT_OUT: Treatment = "left out"
 
-RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart)
+RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart, Stay)
 
 
 @attrs.frozen
@@ -119,6 +120,15 @@ FIELDS: dict[str, Rule] = {
     "TreePart.answers": DATA,  # each answer follows the Answer rules
     "TreePart.people": DATA,
     "TreePart.practitioner_note": PRIVATE,
+    # The mobility map: places and times in the child's words may name people and towns.
+    "Stay.id": DATA,
+    "Stay.place": FREE_TEXT,
+    "Stay.kind": DATA,
+    "Stay.when_from": FREE_TEXT,
+    "Stay.when_to": FREE_TEXT,
+    "Stay.people": DATA,
+    "Stay.note": FREE_TEXT,
+    "Stay.practitioner_note": PRIVATE,
 }
 
 # Things made of more than one field, or worked out from the workbook.
@@ -228,6 +238,7 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
         },
         tree={name: part(value) for name, value in workbook.tree.items()},
         storms=part(workbook.storms),
+        mobility=tuple(record(stay) for stay in workbook.mobility),
     )
 
 

@@ -72,6 +72,10 @@ class _Differ:
 
         for text in meeting_changes(self.old.meeting, self.new.meeting, self.content, self.name):
             self.say(text)
+        from circles_tui.core.mobility_changes import mobility_changes
+
+        for text in mobility_changes(self.old.mobility, self.new.mobility, self.content, self.name):
+            self.say(text)
         return self.out
 
     # -- about ------------------------------------------------------------------------

@@ -51,6 +51,14 @@ FIELD_LABELS: dict[str, str] = {
     "TreePart.answers": "Questions and answers",
     "TreePart.people": "People",
     "TreePart.practitioner_note": "Practitioner-only note",
+    "Stay.id": "Id",
+    "Stay.place": "Place (mobility map)",
+    "Stay.kind": "Kind of place",
+    "Stay.when_from": "From (a year or an age)",
+    "Stay.when_to": "To (a year or an age)",
+    "Stay.people": "People",
+    "Stay.note": "Note",
+    "Stay.practitioner_note": "Practitioner-only note",
 }
 
 

@@ -20,6 +20,7 @@ from circles_tui.core.file_access import read_regular_file
 from circles_tui.core.file_errors import WorkbookFileError
 from circles_tui.core.text import quoted_line
 from circles_tui.core.toml_lines import key_too_deep, line_of, syntax_problem
+from circles_tui.core.wording.mobility_text import MobilityText, read_mobility_text
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -38,7 +39,7 @@ THEME_ROLES = ("primary", "secondary", "accent", "success", "warning", "error")
 # in order. The circles go by their own ids.
 STEP_IDS: tuple[str, ...] = (
     "about", *CIRCLE_IDS, "tree", "supporters", "people", "summary",
-    "invitations", "child-voice", "family-plan",
+    "invitations", "child-voice", "family-plan", "mobility-map",
 )
 
 
@@ -161,6 +162,7 @@ class Wording:
     professional_roles: tuple[str, ...] = ()
     # The guided order of the steps, by step id (see STEP_IDS).
     step_order: tuple[str, ...] = ()
+    mobility: MobilityText | None = None  # always set by `_read`
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
@@ -266,9 +268,11 @@ def _read(doc: dict[str, Any]) -> Wording:
         if network else bundled().professional_roles
     )
     order = reader.step_order(doc["steps"]) if "steps" in doc else bundled().step_order
+    # A wording file written before the mobility map existed borrows the bundled words.
+    mobility = read_mobility_text(reader, doc["mobility"]) if "mobility" in doc else bundled().mobility
     return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting,
                    child_headings=child_headings, child_named_by=child_named_by,
-                   professional_roles=roles, step_order=order)
+                   professional_roles=roles, step_order=order, mobility=mobility)
 
 
 class _Reader:
