@@ -17,7 +17,8 @@ from textual.pilot import Pilot
 # Named keys and the character a terminal sends for each.
 NAMED = {"enter": "\r", "tab": "\t", "shift+tab": None, "escape": "\x1b", "ctrl+s": "\x13",
          "backspace": "\x7f", "down": None, "up": None, "left": None, "right": None,
-         "home": None, "end": None}
+         "home": None, "end": None, "delete": None, "f2": None, "f5": None,
+         "ctrl+z": "\x1a", "ctrl+y": "\x19"}
 
 
 class Typed(str):
