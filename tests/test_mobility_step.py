@@ -52,7 +52,7 @@ async def test_the_path_shows_each_place_with_its_marker_kind_and_people():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = shown(app)
-        assert "■  1  Mum's flat" in text and "Lived · age 3-age 7" in text and "with Mum" in text
+        assert "■  1  Mum's flat" in text and "Lived · age 3-7" in text and "with Mum" in text
         assert "◆  2  Nan's house" in text and "with Nan, Sal, [b]x[/b]" in text
         assert "Referral 2016" in detail(app)
 
@@ -165,7 +165,7 @@ async def test_child_view_uses_the_childs_words_and_hides_the_practitioners():
         await settle(pilot)
         burst(app, "f2")
         await settle(pilot)
-        assert "I lived here · age 3-age 7" in shown(app)
+        assert "I lived here · age 3-7" in shown(app)
         assert "Referral 2016" not in detail(app)
         assert bundled().mobility.child_prompt in str(app.query_one("#mobility-prompt").render())
         assert not app.query_one("#mobility-guidance").display

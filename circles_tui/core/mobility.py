@@ -39,9 +39,11 @@ class Stay:
 
     @property
     def when(self) -> str:
-        """The years or ages as one short text: "2015-2017", "age 6", or ""."""
+        """The years or ages as one short text: "2015-2017", "age 3-7", "age 6", or ""."""
         start, end = self.when_from.strip(), self.when_to.strip()
         if start and end and start != end:
+            if start.startswith("age ") and end.startswith("age "):
+                end = end.removeprefix("age ")
             return f"{start}-{end}"
         return start or end
 

@@ -53,6 +53,8 @@ class NetworkEntry:
     never_met: bool = False  # living, but the child has never met them: could we ask?
     natural: bool = True  # family and friends; False for professionals
     group: str = ""  # where the list shows them: see GROUPS
+    # Found through the mobility map: the places they are tied to, in the child's order.
+    map_places: tuple[str, ...] = ()
 
     @property
     def appearances(self) -> int:
@@ -142,6 +144,10 @@ class _Whereabouts:
         if workbook.storms is not None:
             for pid in dict.fromkeys(workbook.storms.people):
                 self.tree_parts.setdefault(pid, []).append("storms")
+        self.map_places: dict[str, list[str]] = {}
+        for stay in workbook.mobility:
+            for pid in stay.people:
+                self.map_places.setdefault(pid, []).append(stay.place)
 
     def appears(self, pid: str) -> bool:
         return pid in self.placements or pid in self.supporters or pid in self.tree_parts
@@ -203,6 +209,7 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
         never_met=not person.known,
         natural=not is_professional(person, content),
         group=_group(placements, supporter_kinds),
+        map_places=tuple(where.map_places.get(pid, ())),
     )
 
 

@@ -183,6 +183,9 @@ def build(workbook: Workbook, content: Wording, options) -> Document:
     sections.append(_tree(workbook, content, names, private))
     if workbook.storms is not None and not _empty(workbook.storms, private):
         sections.append(_storms(workbook, content, names, private))
+    from circles_tui.export.mobility_section import mobility_section  # it builds on this module
+
+    sections += [s for s in (mobility_section(workbook, content, who),) if s is not None]
     sections.append(_network(workbook, content, who))
     title = content.heading("title", TITLE)
     return Document(f"{title}: {workbook.about.child}", tuple(sections))
@@ -360,6 +363,7 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
         appears = [f"{content.circle(c).short}: {content.circle(c).ring_label(r)}" for c, r in entry.circles]
         appears += [content.supporter(k).title for k in entry.supporter_kinds]
         appears += [content.tree_part(t).title for t in entry.tree_parts]
+        appears += [f"{content.mobility.short}: {place}" for place in entry.map_places]
         knows = [who_knows.ring_label(entry.knows_worries) if entry.knows_worries else ""]
         if entry.who_will_tell:
             knows.append(f"{tell_field.label}: {entry.who_will_tell}")
