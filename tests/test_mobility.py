@@ -93,3 +93,31 @@ def test_a_newer_version_is_still_refused():
     with pytest.raises(WorkbookFileError) as caught:
         parse_workbook(V2.replace("format_version = 2", "format_version = 4"))
     assert "newer circles-tui (format 4)" in caught.value.problem
+
+
+# -- its words in the wording file -------------------------------------------------------------
+
+
+def test_the_wording_names_each_kind_in_adult_and_child_words():
+    from circles_tui.core.mobility import STAY_KINDS
+    from circles_tui.core.wording import bundled
+
+    words = bundled().mobility
+    assert list(words.kinds) == list(STAY_KINDS) == list(words.child_kinds)
+    assert words.kind("school") == "School" and words.kind("school", child=True) == "My school"
+    assert "Where is the first place you remember living?" in words.questions
+
+
+def test_a_wording_file_without_the_map_borrows_the_bundled_words_and_a_bad_one_is_refused(tmp_path):
+    from circles_tui.core.wording import BUNDLED, WordingError, bundled, load_wording
+
+    text = BUNDLED.read_text(encoding="utf-8")
+    start, end = text.index("[mobility]"), text.index("# ------", text.index("[mobility]"))
+    older = tmp_path / "older.toml"
+    older.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert load_wording(older).mobility == bundled().mobility
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text.replace('school = "My school"\n', ""), encoding="utf-8")
+    with pytest.raises(WordingError) as caught:
+        load_wording(broken)
+    assert caught.value.path == "mobility.child_kinds"

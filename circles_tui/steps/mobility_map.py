@@ -21,7 +21,7 @@ from circles_tui.core.audience import GUIDANCE, sees
 from circles_tui.core.edits import mobility as edits
 from circles_tui.core.edits.circles import placement_of
 from circles_tui.core.mobility import STAY_KINDS, Stay
-from circles_tui.core.model import Workbook
+from circles_tui.core.model import Person, Workbook
 from circles_tui.core.wording import Wording
 from circles_tui.dialogs.meeting_forms import ChoiceDialog, FormField, ShortFormDialog
 from circles_tui.dialogs.person_picker import PersonDialog
@@ -31,7 +31,16 @@ from circles_tui.widgets.mobility_drawing import StayMark, as_content, stay_line
 from circles_tui.widgets.mobility_picture import MobilityPicture
 
 SHORT = 30  # below this many lines the guidance gives way to the path
+TINY = 20  # and below this, the question to ask (q still changes it)
 LOST_TOUCH = {"yes": "Yes, they lost touch", "no": "No, they are still in touch"}
+
+
+def _named(person: Person) -> str:
+    """ "Aunty Shirin (neighbour)"; the relationship is left out where it repeats the name."""
+    relationship = person.relationship
+    if not relationship or relationship.casefold().startswith(person.name.casefold()):
+        return person.name
+    return f"{person.name} ({relationship})"
 
 
 class MobilityMapStep(Step):
@@ -52,6 +61,8 @@ class MobilityMapStep(Step):
     }
     MobilityMapStep #stays:focus { border: heavy $primary; }
     MobilityMapStep #stay-detail { height: auto; max-height: 6; color: $text-muted; padding: 0 1; }
+    MobilityMapStep.-short #stay-detail { max-height: 3; }
+    MobilityMapStep.-tiny #mobility-question { display: none; }
     """
 
     BINDINGS = [
@@ -82,12 +93,13 @@ class MobilityMapStep(Step):
         yield Static(Content(self.words.guidance), id="mobility-guidance")
         yield Static(id="mobility-question")
         stays = OptionList(id="stays")
-        stays.border_title = "From as far back as they can remember"
+        stays.border_title = self.words.path_title
         yield stays
         yield Static(id="stay-detail")
 
     def on_resize(self) -> None:
         self.set_class(0 < self.size.height < SHORT, "-short")
+        self.set_class(0 < self.size.height < TINY, "-tiny")
         if self.workbook is not None:
             self.show(self.workbook)  # the path wraps to the new width
 
@@ -131,8 +143,7 @@ class MobilityMapStep(Step):
             text = Content("No places yet: press a to add the first place the child remembers.")
         else:
             people = self.workbook.people_by_id()
-            names = ", ".join(f"{people[p].name} ({people[p].relationship})"
-                              if people[p].relationship else people[p].name for p in stay.people)
+            names = ", ".join(_named(people[p]) for p in stay.people)
             pairs = [("People", names), ("In their words", stay.note)]
             if sees(self.audience, "Stay.practitioner_note"):
                 pairs.append(("Practitioner only", stay.practitioner_note))

@@ -91,20 +91,22 @@ def as_content(lines: Sequence[Line]) -> Content:
 
 
 def in_columns(marks: Sequence[StayMark], width: int, height: int, most: int = 3) -> list[Line]:
-    """The path in as few side-by-side columns as let it fit `height` (at most `most`),
-    continuing top to bottom then left to right, so a long story fills a wide screen."""
+    """The path in side-by-side columns (at most `most`), places shared out evenly and
+    read top to bottom then left to right: as many columns as the width gives room for
+    (about 40 characters each), more if the story is too tall for `height`."""
     gap = 3
-    for count in range(1, most + 1):
+    wanted = max(1, min(most, len(marks), width // 40))
+    for count in range(wanted, most + 1):
         column_width = (width - gap * (count - 1)) // count
-        if column_width < 20 and count > 1:
-            break
-        columns: list[list[Line]] = [[]]
-        for number, mark in enumerate(marks, start=1):
-            node = stay_lines(mark, number, column_width, last=number == len(marks))
-            if columns[-1] and len(columns[-1]) + len(node) > height:
-                columns.append([])
-            columns[-1] += node
-        if len(columns) <= count or count == most:
+        each = -(-len(marks) // count)  # places per column, rounded up
+        columns: list[list[Line]] = []
+        for first in range(0, len(marks), each):
+            column: list[Line] = []
+            for number in range(first + 1, min(first + each, len(marks)) + 1):
+                column += stay_lines(marks[number - 1], number, column_width,
+                                     last=number == len(marks))
+            columns.append(column)
+        if max((len(c) for c in columns), default=0) <= height or count == most:
             return _side_by_side(columns, column_width, gap)
     return path_lines(marks, width)
 

@@ -18,6 +18,7 @@ class MobilityText:
     title: str
     short: str
     child_title: str
+    path_title: str  # over the list of places
     adult_prompt: str
     child_prompt: str
     guidance: str
@@ -39,6 +40,7 @@ def read_mobility_text(reader: Any, t: object) -> MobilityText:
         title=reader.text(t, "title", p),
         short=reader.text(t, "short", p),
         child_title=reader.text(t, "child_title", p),
+        path_title=reader.text(t, "path_title", p),
         adult_prompt=reader.text(t, "adult_prompt", p),
         child_prompt=reader.text(t, "child_prompt", p),
         guidance=reader.text(t, "guidance", p, required=False),
