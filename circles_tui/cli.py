@@ -24,7 +24,7 @@ USAGE = """\
 circles [FILE | --example] [--theme THEME] [--content FILE]
        circles new FILE --child NAME [--practitioner NAME]
        circles validate FILE [FILE ...]
-       circles export FILE [--format FORMAT] [-o OUT] [--redact | --child-view] [--circle ID | --tree]
+       circles export FILE [--format FORMAT] [-o OUT] [--redact | --child-view] [--circle ID | --tree | --mobility]
        circles diff OLD NEW
        circles wording (--dump [-o OUT] | --check FILE)
        circles (--help | --version)"""
@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--circle", choices=CIRCLE_IDS, metavar="ID",
                         help="with --format svg: the safety circle to draw (ids below)")
     export.add_argument("--tree", action="store_true", help="with --format svg: draw the Tree of Life")
+    export.add_argument("--mobility", action="store_true",
+                        help="with --format svg: draw the mobility map")
     export.add_argument("--family-copy", action="store_true",
                         help="with --format html or markdown: the family's own copy of their plan")
     export.epilog = "safety circle ids: " + ", ".join(CIRCLE_IDS)
@@ -260,7 +262,7 @@ def _export(args: argparse.Namespace, content) -> int:
     workbook = cli_io.read_workbook(args.file)
     options = export.ExportOptions(
         redact=args.redact, child_view=args.child_view, family=args.family_copy,
-        circle=args.circle, tree=args.tree, family_copy=args.family_copy,
+        circle=args.circle, tree=args.tree, mobility=args.mobility, family_copy=args.family_copy,
     )
     try:
         text = export.render(workbook, args.format, content, options)

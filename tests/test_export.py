@@ -335,7 +335,9 @@ def test_child_view_leaves_out_practitioner_only_things(format):
     ("markdown", ExportOptions(circle="who-knows"), "only go with --format svg"),
     ("html", ExportOptions(tree=True), "only go with --format svg"),
     ("svg", ExportOptions(), "say which picture"),
-    ("svg", ExportOptions(circle="who-knows", tree=True), "not both"),
+    ("svg", ExportOptions(circle="who-knows", tree=True), "one picture"),
+    ("svg", ExportOptions(tree=True, mobility=True), "one picture"),
+    ("text", ExportOptions(mobility=True), "only go with --format svg"),
     ("svg", ExportOptions(circle="nobody"), "no safety circle 'nobody'"),
     ("pdf", ExportOptions(), "no export format"),
 ])

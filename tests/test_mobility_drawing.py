@@ -124,3 +124,15 @@ def test_the_network_list_marks_people_found_through_the_map():
     assert entries["marlene"].map_places == ("Nan's house on Ashburnham Road",
                                              "The caravan in Skegness")
     assert "Mobility map: Clarendon Court flats in Luton" in render(kai(), "markdown", bundled())
+
+
+def test_the_command_line_writes_the_map_as_an_svg_file(tmp_path):
+    from circles_tui import cli
+
+    out = tmp_path / "kai-map.svg"
+    assert cli.main(["export", str(EXAMPLES / "kai-complete.toml"), "--format", "svg",
+                     "--mobility", "--redact", "-o", str(out)]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "Mobility map: Child" in svg
+    assert "Luton" not in svg and "Shirin" not in svg  # redacted like every export
+    ET.fromstring(svg.split("\n", 1)[1])

@@ -27,6 +27,7 @@ class ExportOptions:
     family: bool = False  # the family's copy: see core/audience.py
     circle: str | None = None  # svg only: which safety circle to draw
     tree: bool = False  # svg only: draw the Tree of Life
+    mobility: bool = False  # svg only: draw the mobility map
     family_copy: bool = False  # html or markdown: the family's own copy of their plan
 
     @property
@@ -42,16 +43,19 @@ class ExportOptions:
 def check_options(format: str, options: ExportOptions) -> None:
     if format not in FORMATS:
         raise ExportError(f"there is no export format {format!r}; choose one of {', '.join(FORMATS)}.")
-    if format != "svg" and (options.circle is not None or options.tree):
-        raise ExportError("--circle and --tree choose a picture, so they only go with --format svg.")
+    if format != "svg" and (options.circle is not None or options.tree or options.mobility):
+        raise ExportError("--circle, --tree and --mobility choose a picture, so they only go "
+                          "with --format svg.")
     if options.family_copy and (format not in FAMILY_COPY_FORMATS or options.redact):
         raise ExportError("the family copy is written as --format html or markdown, without --redact.")
     if format == "svg":
-        if options.circle is not None and options.tree:
-            raise ExportError("an SVG holds one picture: choose --circle or --tree, not both.")
-        if options.circle is None and not options.tree:
+        if (options.circle is not None) + options.tree + options.mobility > 1:
+            raise ExportError("an SVG holds one picture: choose one of --circle, --tree or "
+                              "--mobility.")
+        if options.circle is None and not (options.tree or options.mobility):
             raise ExportError(
-                f"say which picture to draw: --tree, or --circle with one of {', '.join(CIRCLE_IDS)}."
+                f"say which picture to draw: --tree, --mobility, or --circle with one of "
+                f"{', '.join(CIRCLE_IDS)}."
             )
         if options.circle is not None and options.circle not in CIRCLE_IDS:
             raise ExportError(

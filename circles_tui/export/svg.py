@@ -241,9 +241,12 @@ def _coloured(element: str, ink: str) -> str:
 
 
 def standalone(workbook: Workbook, content: Wording, options) -> str:
-    """One picture as a complete SVG file: options.circle, or the tree."""
+    """One picture as a complete SVG file: options.circle, the tree or the mobility map."""
+    from circles_tui.export.mobility_svg import mobility_svg  # it builds on this module
+
     picture = (
         tree_svg(workbook, content) if options.tree
+        else mobility_svg(workbook, content) if options.mobility
         else circle_svg(workbook, content, options.circle)
     )
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + picture + "\n"

@@ -8,13 +8,11 @@ place, or is refused with a sentence when the place has gone.
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from circles_tui.core.edits import EditRefused
 from circles_tui.core.edits.circles import move, place, placement_of
-from circles_tui.core.edits.people import admit, require
+from circles_tui.core.edits.people import admit, readable_id, require
 from circles_tui.core.mobility import STAY_KINDS, Stay
 from circles_tui.core.model import Person, Placement, Workbook
 
@@ -26,13 +24,7 @@ COULD_HELP_RING, LOST_TOUCH_RING = 2, 3
 
 def new_stay_id(workbook: Workbook, place_name: str) -> str:
     """A readable id made from the place ("Nan's flat" -> "nan-s-flat"), unique on the map."""
-    stem = re.sub(r"[^a-z0-9]+", "-", place_name.lower()).strip("-")[:40] or "place"
-    taken = {stay.id for stay in workbook.mobility}
-    candidate, n = stem, 2
-    while candidate in taken:
-        candidate = f"{stem}-{n}"
-        n += 1
-    return candidate
+    return readable_id(place_name, {stay.id for stay in workbook.mobility}, "place")
 
 
 def stay_of(workbook: Workbook, stay_id: str) -> Stay:

@@ -21,8 +21,13 @@ GONE = "That person is no longer in the workbook, so nothing changed."
 
 def new_person_id(workbook: Workbook, name: str) -> str:
     """A readable id made from the name ("Nanna Jo" -> "nanna-jo"), unique in the workbook."""
-    stem = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "person"
-    taken = {person.id for person in workbook.people}
+    return readable_id(name, {person.id for person in workbook.people}, "person")
+
+
+def readable_id(text: str, taken: set[str], fallback: str) -> str:
+    """An id made from `text` ("Nan's flat" -> "nan-s-flat"), or `fallback` when it has no
+    letters or digits, with "-2", "-3"... added until it is not in `taken`."""
+    stem = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or fallback
     candidate, n = stem, 2
     while candidate in taken:
         candidate = f"{stem}-{n}"
