@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 NAMED = {"enter": "\r", "tab": "\t", "shift+tab": None, "escape": "\x1b", "ctrl+s": "\x13",
          "backspace": "\x7f", "down": None, "up": None, "left": None, "right": None,
          "home": None, "end": None, "delete": None, "f2": None, "f5": None,
-         "ctrl+z": "\x1a", "ctrl+y": "\x19"}
+         "ctrl+z": "\x1a", "ctrl+y": "\x19", "minus": "-", "plus": "+"}
 
 
 class Typed(str):

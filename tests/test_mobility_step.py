@@ -96,15 +96,18 @@ async def test_x_removes_and_ctrl_z_brings_it_back():
         assert [s.id for s in app.session.workbook.mobility] == ["flat", "nan-s"]
 
 
-async def test_brackets_move_a_place_earlier_and_later():
+async def test_minus_and_plus_move_a_place_earlier_and_later():
     app = harness()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        burst(app, "down", "[")
+        burst(app, "down", "minus")
         await settle(pilot)
         assert [s.id for s in app.session.workbook.mobility] == ["nan-s", "flat"]
         assert app.query_one("#stays", OptionList).highlighted_option.id == "nan-s"
-        burst(app, "]")
+        burst(app, ">")
+        await settle(pilot)
+        assert [s.id for s in app.session.workbook.mobility] == ["flat", "nan-s"]
+        burst(app, "<", "plus")
         await settle(pilot)
         assert [s.id for s in app.session.workbook.mobility] == ["flat", "nan-s"]
 
@@ -142,7 +145,7 @@ async def test_keys_that_need_a_place_do_nothing_on_an_empty_map():
     app = harness(Workbook(About("Jay")))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        burst(app, "e", "x", "[", "l", "c", "u")
+        burst(app, "e", "x", "minus", "l", "c", "u")
         await settle(pilot)
         assert app.session.workbook.mobility == () and app.labels == []
         assert "No places yet" in detail(app)

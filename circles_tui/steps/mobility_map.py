@@ -70,8 +70,9 @@ class MobilityMapStep(Step):
         Binding("a", "add", "Add place", id="mobility.add"),
         Binding("e", "edit", "Edit", id="mobility.edit"),
         Binding("x,delete", "remove", "Remove", id="mobility.remove"),
-        Binding("left_square_bracket", "move(-1)", "Earlier", id="mobility.earlier"),
-        Binding("right_square_bracket", "move(1)", "Later", id="mobility.later"),
+        # Not [ and ]: those go to the previous and next step everywhere.
+        Binding("minus,less_than_sign", "move(-1)", "Earlier", id="mobility.earlier"),
+        Binding("plus,greater_than_sign", "move(1)", "Later", id="mobility.later"),
         Binding("l", "link", "Link person", id="mobility.link"),
         Binding("u", "unlink", "Unlink", id="mobility.unlink", show=False),
         Binding("c", "could_ask", "Could we ask?", id="mobility.ask"),
