@@ -113,6 +113,8 @@ def test_the_child_and_people_beyond_the_team_get_their_view_of_the_map():
     child = render(kai(), "markdown", bundled(), ExportOptions(child_view=True))
     assert "My places" in child and "I lived here, age 7-11" in child
     assert "Neglect referrals" not in child
+    child_page = html_module.unescape(render(kai(), "html", bundled(), ExportOptions(child_view=True)))
+    assert "My places: Kai" in child_page and "I lived here, age 7-11" in child_page
     redacted = render(kai(), "markdown", bundled(), ExportOptions(redact=True))
     assert "Neglect referrals" not in redacted and "Luton" not in redacted
     assert not re.search(r"\bShirin\b", redacted)

@@ -123,7 +123,7 @@ def _block(block, workbook: Workbook, content: Wording, intro: bool = False) -> 
 
         picture = (
             tree_svg(workbook, content) if block.kind == "tree"
-            else mobility_svg(workbook, content) if block.kind == "mobility"
+            else mobility_svg(workbook, content, block.key == "child") if block.kind == "mobility"
             else circle_svg(workbook, content, block.key)
         )
         return f"<figure>{picture}</figure>"

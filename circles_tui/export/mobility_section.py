@@ -2,7 +2,8 @@
 
 The workbook given is the audience's view already (core/audience.py), so what is here
 is what the audience may read; the practitioner's note on a place is added only for an
-audience that sees it. The HTML writer draws the `Figure("mobility")` with mobility_svg.
+audience that sees it. The HTML writer draws the `Figure("mobility")` with mobility_svg (its key "child" asks for
+the child's words).
 """
 
 from __future__ import annotations
@@ -37,5 +38,5 @@ def mobility_section(workbook: Workbook, content: Wording, who: audience.Audienc
             children.append(Item(PRIVATE, stay.practitioner_note, private=True))
         items.append(Item(f"{number}. {stay.place}", facts, tuple(children)))
     blocks: tuple[Block, ...] = (Para(words.child_prompt if child else words.adult_prompt),
-                                 Figure("mobility"), Items(tuple(items)))
+                                 Figure("mobility", "child" if child else ""), Items(tuple(items)))
     return Section("mobility", words.child_title if child else words.title, blocks)
