@@ -5,35 +5,35 @@ from __future__ import annotations
 
 import attrs
 
-from circles_tui.core import file_format
 from circles_tui.core.mobility import Stay
+from tests import test_hostile_screens as hostile
 from tests.test_hostile_screens import (  # noqa: F401 - folder is a fixture
-    FILE_NAME, NAMES, SIZE, TRAPS, HostileApp, back_out, fields_shown, folder, hides,
-    hostile_workbook, jump_to, press, shows, workspace,
+    NAMES, TRAPS, back_out, fields_shown, folder, hides, jump_to, opened, press, shows,
 )
 
 
-def stays() -> tuple[Stay, ...]:
+def with_map():
+    """The hostile workbook with two places on its map, a different trap in every field."""
     traps = iter(TRAPS * 2)
 
     def trap(marker: str) -> str:
         return next(traps).format(m=marker)
 
-    return tuple(
+    stays = tuple(
         Stay(f"s{n}", trap(f"map{n}.place"), kind, trap(f"map{n}.from"), trap(f"map{n}.to"),
              people, trap(f"map{n}.note"), trap(f"map{n}.pnote"))
         for n, (kind, people) in enumerate((("lived", ("nan", "dad")), ("school", ("scr",))))
     )
+    return attrs.evolve(hostile_workbook(), mobility=stays)
 
 
-async def test_the_map_shows_hostile_text_literally_and_child_view_hides_the_note(folder):
-    workbook = attrs.evolve(hostile_workbook(), mobility=stays())
-    path = folder / FILE_NAME
-    file_format.save_workbook(path, workbook, expected=None)
-    app = HostileApp(path=path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        workspace(app)
+hostile_workbook = hostile.hostile_workbook
+
+
+async def test_the_map_shows_hostile_text_literally_and_child_view_hides_the_note(
+        folder, monkeypatch):
+    monkeypatch.setattr(hostile, "hostile_workbook", with_map)
+    async with opened(folder) as (pilot, app, workbook):
         await jump_to(pilot, app, app.content.mobility.title)
         first, second = workbook.mobility
         shows(app, "Mobility map", first.place, first.when_from, first.when_to,
@@ -52,4 +52,3 @@ async def test_the_map_shows_hostile_text_literally_and_child_view_hides_the_not
         await pilot.pause()
         hides(app, "Mobility map in child view", first.practitioner_note)
         shows(app, "Mobility map in child view", first.place, first.note)
-        assert app.session.workbook == workbook
