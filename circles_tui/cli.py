@@ -24,7 +24,7 @@ USAGE = """\
 circles [FILE | --example] [--theme THEME] [--content FILE]
        circles new FILE --child NAME [--practitioner NAME]
        circles validate FILE [FILE ...]
-       circles export FILE [--format FORMAT] [-o OUT] [--redact | --child-view] [--circle ID | --tree | --ecomap ID | --genogram]
+       circles export FILE [--format FORMAT] [-o OUT] [--redact | --child-view] [--circle ID | --tree | --ecomap ID | --genogram | --mobility]
        circles diff OLD NEW
        circles wording (--dump [-o OUT] | --check FILE)
        circles (--help | --version)"""
@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --format svg: draw the genogram of the family tree")
     export.add_argument("--ecomap", metavar="ID",
                         help="with --format svg: the ecomap to draw (its id in the file)")
+    export.add_argument("--mobility", action="store_true",
+                        help="with --format svg: draw the mobility map")
     export.add_argument("--family-copy", action="store_true",
                         help="with --format html or markdown: the family's own copy of their plan")
     export.epilog = "safety circle ids: " + ", ".join(CIRCLE_IDS)
@@ -265,7 +267,7 @@ def _export(args: argparse.Namespace, content) -> int:
     options = export.ExportOptions(
         redact=args.redact, child_view=args.child_view, family=args.family_copy,
         circle=args.circle, tree=args.tree, genogram=args.genogram, ecomap=args.ecomap,
-        family_copy=args.family_copy,
+        mobility=args.mobility, family_copy=args.family_copy,
     )
     try:
         text = export.render(workbook, args.format, content, options)

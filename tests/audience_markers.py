@@ -14,6 +14,7 @@ from circles_tui.core import audience
 from circles_tui.core.ecomap import Ecomap, EcoLink
 from circles_tui.core.family import CHILD as FAMILY_CHILD
 from circles_tui.core.family import Family, FamilyLink, HeritageNote
+from circles_tui.core.mobility import Stay
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -114,8 +115,9 @@ def marked_workbook() -> tuple[Workbook, list[Marker], dict[str, str]]:
              m.record(FamilyLink, "link p1 p2", {"kind": "divorced", "a": "p1", "b": "p2"}))
     heritage = (m.record(HeritageNote, "heritage p2", {"person": "p2", "aspect": "culture"}),)
     family = m.record(Family, "family", {"links": links, "heritage": heritage, "household": ("p1",)})
+    stays = (m.record(Stay, "stay s1", {"id": "s1", "kind": "lived", "people": ("p2",)}),)
     workbook = Workbook(about, tuple(people), circles, supporters, tree, part("storms"),
-                        family=family, ecomaps=(ecomap,))
+                        family=family, ecomaps=(ecomap,), mobility=stays)
     names = {p.name: "a person's name" for p in people}
     names |= {about.child: "the child", about.practitioner: "the practitioner",
               about.organisation: "the organisation", TOWN: "a town", BRACKET_NAME: "in brackets"}

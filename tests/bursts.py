@@ -18,8 +18,8 @@ from textual.pilot import Pilot
 NAMED = {"enter": "\r", "tab": "\t", "shift+tab": None, "escape": "\x1b", "ctrl+s": "\x13",
          "backspace": "\x7f", "down": None, "up": None, "left": None, "right": None,
          "home": None, "end": None, "plus": "+", "minus": "-", "delete": None,
-         "ctrl+a": "\x01", "ctrl+k": "\x0b", "ctrl+z": "\x1a", "f1": None, "f2": None, "f5": None,
-         "f6": None, "space": " "}
+         "ctrl+a": "\x01", "ctrl+k": "\x0b", "ctrl+z": "\x1a", "ctrl+y": "\x19", "f1": None,
+         "f2": None, "f5": None, "f6": None, "space": " "}
 
 
 class Typed(str):

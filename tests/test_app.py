@@ -134,7 +134,8 @@ async def test_steps_are_listed_in_order_with_progress_marks(complete):
         circles = [c.short for c in app.content.circles]
         # The warm-up first (Who matters, the Tree of Life), before trust and worries.
         assert titles == ["About", circles[0], "Tree of Life", *circles[1:], "Supporters",
-                          "Ecomap", "Family tree", "People", "Summary", "Invitations", "The child's voice",
+                          "Ecomap", "Family tree", "Mobility map",
+                          "People", "Summary", "Invitations", "The child's voice",
                           "The family plan"]
         assert all(label[0] in "○◐●" for label in labels)
         assert labels[1].startswith("●")  # who-matters is filled in the complete example

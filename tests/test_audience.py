@@ -168,6 +168,7 @@ def test_the_child_never_sees_a_worry_in_any_words():
 
 def _steps():
     from circles_tui.steps.about import AboutStep
+    from circles_tui.steps.mobility_map import MobilityMapStep
     from circles_tui.steps.circle import CircleStep
     from circles_tui.steps.people import PeopleStep
     from circles_tui.steps.summary import SummaryStep
@@ -181,6 +182,7 @@ def _steps():
     yield "tree", lambda: TreeStep(CONTENT)
     yield "people", lambda: PeopleStep(CONTENT)
     yield "summary", lambda: SummaryStep(CONTENT)
+    yield "mobility-map", lambda: MobilityMapStep(CONTENT)
 
 
 async def _on_screen(make_step, workbook: Workbook, child_view: bool) -> str:

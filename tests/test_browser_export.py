@@ -166,3 +166,25 @@ def test_the_genogram_draws_in_chromium(tmp_path, complete_example):
 GENDERS = {"mum": "female", "dad": "male", "nanna-jo": "female", "auntie-shanice": "female",
            "cousin-tyler": "male", "great-aunt-pearl": "female", "grandad-winston": "male",
            "great-grandma-ivy": "female", "grandma-sue": "female", "craig": "male"}
+def test_the_mobility_map_draws_in_chromium(tmp_path):
+    from circles_tui.core.file_format import read_workbook
+
+    kai = read_workbook(Path(__file__).resolve().parents[1] / "examples" / "kai-complete.toml")
+    full = render(kai.workbook, "html", bundled(), ExportOptions())
+    start = full.index('<section id="mobility">')
+    section = full[start:full.index("</section>", start) + len("</section>")]
+    head = full[:full.index("<body>") + len("<body>")]
+    assert "<svg" in section
+    shots = {}
+    for name, body in (("map", section), ("words", re.sub(r"<figure>.*?</figure>", "", section,
+                                                           flags=re.S))):
+        page = tmp_path / f"{name}.html"
+        page.write_text(head + body + "</body></html>\n", encoding="utf-8")
+        shot = tmp_path / f"{name}.png"
+        log = chromium(tmp_path, page, f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}")
+        assert [line for line in log.splitlines() if "CONSOLE" in line or "Refused" in line] == []
+        width, height, rows = read_png(shot)
+        assert (width, height) == (WIDTH, HEIGHT)
+        shots[name] = len(rows) - rows.count(0)
+    # The map's picture drew: far more ink than the same section without it.
+    assert shots["map"] - shots["words"] > 40_000

@@ -221,8 +221,8 @@ def test_the_wording_sets_the_step_order(tmp_path):
 
     assert bundled().step_order == (
         "about", "who-matters", "tree", "trusted-adults", "who-knows", "who-could-help",
-        "services-suggest", "supporters", "ecomap", "family-tree", "people", "summary", "invitations",
-        "child-voice", "family-plan",
+        "services-suggest", "supporters", "ecomap", "family-tree", "mobility-map", "people",
+        "summary", "invitations", "child-voice", "family-plan",
     )
     assert sorted(bundled().step_order) == sorted(STEP_IDS)
     file = tmp_path / "ours.toml"

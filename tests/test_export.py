@@ -336,6 +336,8 @@ def test_child_view_leaves_out_practitioner_only_things(format):
     ("html", ExportOptions(tree=True), "only go with --format svg"),
     ("svg", ExportOptions(), "say which picture"),
     ("svg", ExportOptions(circle="who-knows", tree=True), "holds one picture"),
+    ("svg", ExportOptions(tree=True, mobility=True), "one picture"),
+    ("text", ExportOptions(mobility=True), "only go with --format svg"),
     ("svg", ExportOptions(circle="nobody"), "no safety circle 'nobody'"),
     ("pdf", ExportOptions(), "no export format"),
 ])

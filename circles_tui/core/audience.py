@@ -32,6 +32,7 @@ import attrs
 from circles_tui.core import redaction
 from circles_tui.core.ecomap import Ecomap, EcoLink
 from circles_tui.core.family import Family, FamilyLink, HeritageNote
+from circles_tui.core.mobility import Stay
 from circles_tui.core.model import (
     CIRCLE_FIELDS, About, Answer, Person, Placement, Supporter, TreePart, Workbook,
 )
@@ -57,7 +58,8 @@ CHANGED: Treatment = "changed"
 LEFT_OUT: Treatment = "left out"
 
 RECORDS: tuple[type, ...] = (About, Person, Placement, Supporter, Answer, TreePart, Ecomap,
-                             EcoLink, Family, FamilyLink, HeritageNote, StepAnswer)
+                             EcoLink, Family, FamilyLink, HeritageNote, StepAnswer,
+                             Stay)
 
 
 @attrs.frozen
@@ -160,6 +162,15 @@ FIELDS: dict[str, Rule] = {
     "StepAnswer.answer": FREE_TEXT,
     "StepAnswer.answered_by": DATA,
     "StepAnswer.practitioner_note": PRIVATE,
+    # The mobility map: places and times in the child's words may name people and towns.
+    "Stay.id": DATA,
+    "Stay.place": FREE_TEXT,
+    "Stay.kind": DATA,
+    "Stay.when_from": FREE_TEXT,
+    "Stay.when_to": FREE_TEXT,
+    "Stay.people": DATA,
+    "Stay.note": FREE_TEXT,
+    "Stay.practitioner_note": PRIVATE,
 }
 LISTS = ("answers", "links", "heritage")  # fields holding records, each under its own rules
 
@@ -301,6 +312,7 @@ def view(workbook: Workbook, wording: Wording, audience: Audience) -> Workbook:
         family=record(workbook.family),
         questions={step: tuple(record(a) for a in answers)
                    for step, answers in workbook.questions.items()},
+        mobility=tuple(record(stay) for stay in workbook.mobility),
     )
 
 

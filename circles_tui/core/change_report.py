@@ -102,6 +102,10 @@ class _Differ:
 
         step_question_changes(self.old.questions, self.new.questions, self.content,
                               self.answers, self.say)
+        from circles_tui.core.mobility_changes import mobility_changes
+
+        for text in mobility_changes(self.old.mobility, self.new.mobility, self.content, self.name):
+            self.say(text)
         return self.out
 
     def person_or_child(self, person_id: str) -> str:

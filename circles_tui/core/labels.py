@@ -86,6 +86,14 @@ FIELD_LABELS: dict[str, str] = {
     "StepAnswer.answer": "Answer",
     "StepAnswer.answered_by": "Answered by",
     "StepAnswer.practitioner_note": "Practitioner-only note",
+    "Stay.id": "Id",
+    "Stay.place": "Place (mobility map)",
+    "Stay.kind": "Kind of place",
+    "Stay.when_from": "From (a year or an age)",
+    "Stay.when_to": "To (a year or an age)",
+    "Stay.people": "People",
+    "Stay.note": "Note",
+    "Stay.practitioner_note": "Practitioner-only note",
 }
 
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from circles_tui.core.ecomap import Ecomap
     from circles_tui.core.family import Family
     from circles_tui.core.meeting import Meeting
+    from circles_tui.core.mobility import Stay
     from circles_tui.core.step_questions import StepAnswer
 
 FORMAT_NAME = "circles-tui workbook"
@@ -246,6 +247,8 @@ class Workbook:
     family: Family = attrs.field(factory=_no_family)
     # Appreciative Inquiry on each step, by step id (core/step_questions.py).
     questions: dict[str, tuple[StepAnswer, ...]] = attrs.field(factory=dict, converter=_questions)
+    # The mobility map's places, in the order the child told them (core/mobility.py).
+    mobility: tuple[Stay, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
         check_workbook(self)
@@ -342,6 +345,9 @@ def check_workbook(workbook: Workbook) -> None:
     from circles_tui.core.step_questions import check_step_questions
 
     check_step_questions(workbook.questions)
+    from circles_tui.core.mobility import check_mobility
+
+    check_mobility(workbook.mobility, ids)
 
 
 def _check_about(about: About) -> None:

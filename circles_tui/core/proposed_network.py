@@ -59,6 +59,10 @@ class NetworkEntry:
     natural: bool = True  # family and friends; False for professionals
     group: str = ""  # where the list shows them: see GROUPS
     ecomaps: tuple[str, ...] = ()  # the ids of the ecomaps they are on, in workbook order
+    found_through_tree: bool = False  # see family_tree.found_through_tree
+    in_family_tree: bool = False  # linked to someone in the family tree
+    # Found through the mobility map: the places they are tied to, in the child's order.
+    map_places: tuple[str, ...] = ()
 
     @property
     def side(self) -> str:
@@ -67,8 +71,6 @@ class NetworkEntry:
         if self.person.kind != "person":
             return GROUPS_TITLE
         return NATURAL_TITLE if self.natural else PROFESSIONALS_TITLE
-    found_through_tree: bool = False  # see family_tree.found_through_tree
-    in_family_tree: bool = False  # linked to someone in the family tree
 
     @property
     def appearances(self) -> int:
@@ -80,9 +82,10 @@ class NetworkEntry:
 
 
 # The list's groups in the order shown: each person sits under the first circle they are
-# in (family voice first), else under the supporters, else under the tree, else ecomaps, else
-# the family tree.
-GROUPS: tuple[str, ...] = (*CIRCLE_IDS, "supporters", "tree", "ecomap", "family-tree")
+# in (family voice first), else under the supporters, the Tree of Life, an ecomap, the family
+# tree or the mobility map, in that order.
+GROUPS: tuple[str, ...] = (*CIRCLE_IDS, "supporters", "tree", "ecomap", "family-tree",
+                           "mobility-map")
 
 
 def proposed_network(workbook: Workbook, content: Wording | None = None) -> tuple[NetworkEntry, ...]:
@@ -175,10 +178,14 @@ class _Whereabouts:
                 self.ecomaps.setdefault(pid, []).append(ecomap.id)
         self.found_through_tree = frozenset(found_through_tree(workbook))
         self.in_family_tree = frozenset(in_family_tree(workbook))
+        self.map_places: dict[str, list[str]] = {}
+        for stay in workbook.mobility:
+            for pid in stay.people:
+                self.map_places.setdefault(pid, []).append(stay.place)
 
     def appears(self, pid: str) -> bool:
         return (pid in self.placements or pid in self.supporters or pid in self.tree_parts
-                or pid in self.ecomaps)
+                or pid in self.ecomaps or pid in self.map_places)
 
 
 def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntry:
@@ -237,22 +244,23 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
         yp_view=yp_view,
         never_met=not person.known,
         natural=not is_professional(person, content),
-        group=_group(placements, supporter_kinds, tree_parts, ecomaps),
+        group=_group(placements, {
+            "supporters": bool(supporter_kinds), "tree": bool(tree_parts), "ecomap": bool(ecomaps),
+            "family-tree": pid in where.in_family_tree or pid in where.found_through_tree,
+            "mobility-map": pid in where.map_places,
+        }),
         ecomaps=ecomaps,
         found_through_tree=pid in where.found_through_tree,
         in_family_tree=pid in where.in_family_tree,
+        map_places=tuple(where.map_places.get(pid, ())),
     )
 
 
-def _group(placements: dict[str, Placement], supporter_kinds: tuple[str, ...],
-           tree_parts: tuple[str, ...], ecomaps: tuple[str, ...]) -> str:
+def _group(placements: dict[str, Placement], found_in: dict[str, bool]) -> str:
+    """The first of GROUPS that holds them: a circle, else the first other place they are in."""
     if placements:
         return next(iter(placements))  # the dict keeps CIRCLE_IDS order
-    if supporter_kinds:
-        return "supporters"
-    if tree_parts:
-        return "tree"
-    return "ecomap" if ecomaps else "family-tree"
+    return next((group for group, found in found_in.items() if found), "family-tree")
 
 
 # -- helpers ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from circles_tui.core.family_format import read_family
 from circles_tui.core.file_errors import WorkbookFileError
 from circles_tui.core.meeting_format import read_meeting
 from circles_tui.core.step_questions_format import read_step_questions
+from circles_tui.core.mobility_format import read_mobility
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -122,7 +123,8 @@ class _WorkbookReader:
             storms = self._tree_part(self._table(doc, "storms", ""), "storms")
         return Workbook(about, people, circles, supporters, tree, storms,
                         meeting=read_meeting(self, doc), ecomaps=read_ecomaps(self, doc),
-                        family=read_family(self, doc), questions=read_step_questions(self, doc))
+                        family=read_family(self, doc), questions=read_step_questions(self, doc),
+                        mobility=read_mobility(self, doc))
 
     # -- sections --
 

@@ -16,6 +16,7 @@ from circles_tui.core.ecomap_format import ecomap_chunks
 from circles_tui.core.family_format import family_chunks
 from circles_tui.core.meeting_format import meeting_chunks
 from circles_tui.core.step_questions_format import step_questions_chunks
+from circles_tui.core.mobility_format import mobility_chunks
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -81,6 +82,7 @@ def _chunks(workbook: Workbook) -> Iterator[str]:
     yield from ecomap_chunks(workbook.ecomaps, _values, _record)
     yield from family_chunks(workbook.family, _values, _record)
     yield from step_questions_chunks(workbook.questions, _values, _record)
+    yield from mobility_chunks(workbook.mobility, _values, _record)
 
 
 def _plain_record(value: Any) -> dict[str, Any]:

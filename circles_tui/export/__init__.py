@@ -28,6 +28,7 @@ class ExportOptions:
     circle: str | None = None  # svg only: which safety circle to draw
     tree: bool = False  # svg only: draw the Tree of Life
     genogram: bool = False  # svg only: draw the genogram
+    mobility: bool = False  # svg only: draw the mobility map
     family_copy: bool = False  # html or markdown: the family's own copy of their plan
     ecomap: str | None = None  # svg only: the id of the ecomap to draw
 
@@ -45,20 +46,20 @@ def check_options(format: str, options: ExportOptions) -> None:
     if format not in FORMATS:
         raise ExportError(f"there is no export format {format!r}; choose one of {', '.join(FORMATS)}.")
     pictures = sum((options.circle is not None, options.tree, options.ecomap is not None,
-                    options.genogram))
+                    options.genogram, options.mobility))
     if format != "svg" and pictures:
-        raise ExportError("--circle, --tree, --ecomap and --genogram choose a picture, so they "
-                          "only go with --format svg.")
+        raise ExportError("--circle, --tree, --ecomap, --genogram and --mobility choose a "
+                          "picture, so they only go with --format svg.")
     if options.family_copy and (format not in FAMILY_COPY_FORMATS or options.redact):
         raise ExportError("the family copy is written as --format html or markdown, without --redact.")
     if format == "svg":
         if pictures > 1:
             raise ExportError("an SVG holds one picture: choose one of --circle, --tree, "
-                              "--ecomap or --genogram.")
+                              "--ecomap, --genogram or --mobility.")
         if not pictures:
             raise ExportError(
-                f"say which picture to draw: --tree, --genogram, --ecomap ID, or --circle with one of "
-                f"{', '.join(CIRCLE_IDS)}."
+                "say which picture to draw: --tree, --genogram, --mobility, --ecomap ID, or "
+                f"--circle with one of {', '.join(CIRCLE_IDS)}."
             )
         if options.circle is not None and options.circle not in CIRCLE_IDS:
             raise ExportError(

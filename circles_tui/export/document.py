@@ -197,6 +197,10 @@ def build(workbook: Workbook, content: Wording, options) -> Document:
     from circles_tui.export.step_questions_section import questions_section  # it uses this module
 
     sections += filter(None, [questions_section(workbook, content, who)])
+
+    from circles_tui.export.mobility_section import mobility_section  # it builds on this module
+
+    sections += [s for s in (mobility_section(workbook, content, who),) if s is not None]
     sections.append(_network(workbook, content, who))
     title = content.heading("title", TITLE)
     return Document(f"{title}: {workbook.about.child}", tuple(sections))
@@ -376,6 +380,7 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
         appears += [content.tree_part(t).title for t in entry.tree_parts]
         appears += titles_of(entry.ecomaps, workbook, content.ecomap)
         appears += [content.family.title] if entry.in_family_tree else []
+        appears += [f"{content.mobility.short}: {place}" for place in entry.map_places]
         knows = [who_knows.ring_label(entry.knows_worries) if entry.knows_worries else ""]
         if entry.who_will_tell:
             knows.append(f"{tell_field.label}: {entry.who_will_tell}")

@@ -121,10 +121,13 @@ def _block(block, workbook: Workbook, content: Wording, intro: bool = False) -> 
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     if isinstance(block, Figure):
+        from circles_tui.export.mobility_svg import mobility_svg
+
         picture = (
             tree_svg(workbook, content) if block.kind == "tree"
             else ecomap_svg(workbook, content, block.key) if block.kind == "ecomap"
             else genogram_svg(workbook, content) if block.kind == "genogram"
+            else mobility_svg(workbook, content, block.key == "child") if block.kind == "mobility"
             else circle_svg(workbook, content, block.key)
         )
         return f"<figure>{picture}</figure>"

@@ -241,11 +241,16 @@ def _coloured(element: str, ink: str) -> str:
 
 
 def standalone(workbook: Workbook, content: Wording, options) -> str:
-    """One picture as a complete SVG file: options.circle, the tree, or options.ecomap."""
+    """One picture as a complete SVG file: options.circle, the tree, options.ecomap or the
+    mobility map."""
     if options.ecomap is not None:
         from circles_tui.export.ecomap_svg import ecomap_svg  # it builds on this module
 
         picture = ecomap_svg(workbook, content, options.ecomap)
+    elif options.mobility:
+        from circles_tui.export.mobility_svg import mobility_svg  # it builds on this module
+
+        picture = mobility_svg(workbook, content)
     else:
         picture = (
             tree_svg(workbook, content) if options.tree

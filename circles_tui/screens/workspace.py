@@ -33,6 +33,7 @@ def build_steps(content, child_words: bool = False) -> list[Step]:
     from circles_tui.steps.family_plan import FamilyPlanStep
     from circles_tui.steps.family_tree import FamilyTreeStep
     from circles_tui.steps.invitations import InvitationsStep
+    from circles_tui.steps.mobility_map import MobilityMapStep
     from circles_tui.steps.circle import CircleStep
     from circles_tui.steps.ecomap import EcomapStep
     from circles_tui.steps.people import PeopleStep
@@ -53,6 +54,7 @@ def build_steps(content, child_words: bool = False) -> list[Step]:
         InvitationsStep(content, id="step-invitations"),
         ChildVoiceStep(content, id="step-child-voice"),
         FamilyPlanStep(content, id="step-family-plan"),
+        MobilityMapStep(content, id="step-mobility-map"),
     ]
     by_id = {step.id: step for step in steps}
     return [by_id[f"step-{step_id}"] for step_id in content.step_order]

@@ -36,8 +36,8 @@ NOT_DECIDING = (
     "who is invited."
 )
 GROUP_NAMES = {"supporters": "the supporter circles", "tree": "the Tree of Life",
-               "ecomap": "an ecomap",
-               "family-tree": "the family tree"}
+               "ecomap": "an ecomap", "family-tree": "the family tree",
+               "mobility-map": "the mobility map"}
 
 
 class SummaryStep(Step):

@@ -26,7 +26,7 @@ from circles_tui.core.ecomap import (
     EcoLink,
 )
 from circles_tui.core.edits import EditRefused
-from circles_tui.core.edits.people import admit, require, unique_id
+from circles_tui.core.edits.people import admit, readable_id, require
 from circles_tui.core.model import Person, Workbook
 
 NO_ECOMAP = "That ecomap is no longer in the workbook, so nothing changed."
@@ -36,7 +36,7 @@ NO_LINK = "That link is no longer on this ecomap, so nothing changed."
 def new_ecomap_id(workbook: Workbook, whose: str, made_on: date | None) -> str:
     """A readable id from whose it is and its date ("child-2026-03-17"), unique in the workbook."""
     text = whose if made_on is None else f"{whose} {made_on.isoformat()}"
-    return unique_id(text, {ecomap.id for ecomap in workbook.ecomaps}, "ecomap")
+    return readable_id(text, {ecomap.id for ecomap in workbook.ecomaps}, "ecomap")
 
 
 def ecomap_of(workbook: Workbook, ecomap_id: str) -> Ecomap:

@@ -14,6 +14,7 @@ import attrs
 from circles_tui.core import ecomap
 from circles_tui.core.edits import EditRefused
 from circles_tui.core import family
+from circles_tui.core import mobility
 from circles_tui.core.meeting import merged_people, without_person
 from circles_tui.core.model import PERSON_KINDS, Person, TreePart, Workbook
 
@@ -22,11 +23,12 @@ GONE = "That person is no longer in the workbook, so nothing changed."
 
 def new_person_id(workbook: Workbook, name: str) -> str:
     """A readable id made from the name ("Nanna Jo" -> "nanna-jo"), unique in the workbook."""
-    return unique_id(name, {person.id for person in workbook.people}, "person")
+    return readable_id(name, {person.id for person in workbook.people}, "person")
 
 
-def unique_id(text: str, taken: set[str], fallback: str) -> str:
-    """A readable id made from `text`, not in `taken`: "-2", "-3"... added when it is."""
+def readable_id(text: str, taken: set[str], fallback: str) -> str:
+    """An id made from `text` ("Nan's flat" -> "nan-s-flat"), or `fallback` when it has no
+    letters or digits, with "-2", "-3"... added until it is not in `taken`."""
     stem = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or fallback
     candidate, n = stem, 2
     while candidate in taken:
@@ -150,6 +152,7 @@ def remove_person(workbook: Workbook, person_id: str) -> Workbook:
         meeting=without_person(workbook.meeting, person_id),
         ecomaps=ecomap.without_person(workbook.ecomaps, person_id),
         family=family.without_person(workbook.family, person_id),
+        mobility=mobility.without_person(workbook.mobility, person_id),
     )
 
 
@@ -189,6 +192,7 @@ def merge_people(workbook: Workbook, keep_id: str, drop_id: str) -> Workbook:
         meeting=merged_people(workbook.meeting, keep_id, drop_id),
         ecomaps=ecomap.merged_people(workbook.ecomaps, keep_id, drop_id),
         family=family.merged_people(workbook.family, keep_id, drop_id),
+        mobility=mobility.merged_people(workbook.mobility, keep_id, drop_id),
     )
     return merged
 

@@ -22,6 +22,7 @@ from circles_tui.core.text import quoted_line
 from circles_tui.core.toml_lines import key_too_deep, line_of, syntax_problem
 from circles_tui.core.wording.ecomap_text import EcomapText
 from circles_tui.core.model import CIRCLE_IDS, ExtraField, ModelError
+from circles_tui.core.wording.mobility_text import MobilityText
 
 BUNDLED = Path(__file__).with_name("worksheets.toml")
 THEME_ROLES = ("primary", "secondary", "accent", "success", "warning", "error")
@@ -30,7 +31,7 @@ THEME_ROLES = ("primary", "secondary", "accent", "success", "warning", "error")
 # Every step a guided session can take, by id; the wording file's [steps] order puts them
 # in order. The circles go by their own ids.
 STEP_IDS: tuple[str, ...] = (
-    "about", *CIRCLE_IDS, "tree", "supporters", "ecomap", "family-tree", "people", "summary",
+    "about", *CIRCLE_IDS, "tree", "supporters", "ecomap", "family-tree", "mobility-map", "people", "summary",
     "invitations", "child-voice", "family-plan",
 )
 
@@ -158,6 +159,7 @@ class Wording:
     family: FamilyText = attrs.field(kw_only=True)  # the family tree's words (family_text.py)
     # Which questions of the bank each step offers (see wording/ai_steps.py).
     ai_steps: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    mobility: MobilityText = attrs.field(kw_only=True)  # the mobility map's words
 
     def circle(self, circle_id: str) -> CircleText:
         return next(c for c in self.circles if c.id == circle_id)
