@@ -391,7 +391,7 @@ async def test_with_no_ecomap_n_is_the_way_in_and_the_other_keys_wait():
 
 @pytest.fixture
 def family_file(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setattr("circles_tui.app.clock", lambda seconds: "10:00:00")
+    monkeypatch.setattr("circles_tui.saving.clock", lambda seconds: "10:00:00")
     path = tmp_path / "mia.toml"
     save_workbook(path, family())
     return path

@@ -385,7 +385,7 @@ def test_progress():
 def family_file(tmp_path, monkeypatch) -> Path:
     from circles_tui.core.file_format import save_workbook
 
-    monkeypatch.setattr("circles_tui.app.clock", lambda seconds: "10:00:00")
+    monkeypatch.setattr("circles_tui.saving.clock", lambda seconds: "10:00:00")
     path = tmp_path / "sam.toml"
     save_workbook(path, family())
     return path

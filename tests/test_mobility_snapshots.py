@@ -16,7 +16,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 @pytest.fixture
 def kai(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setattr("circles_tui.app.clock", lambda seconds: "10:00:00")
+    monkeypatch.setattr("circles_tui.saving.clock", lambda seconds: "10:00:00")
     path = tmp_path / "kai-complete.toml"
     shutil.copyfile(EXAMPLES / "kai-complete.toml", path)
     return path

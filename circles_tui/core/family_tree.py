@@ -185,7 +185,8 @@ def found_through_tree(workbook: Workbook) -> tuple[str, ...]:
     could we ask?" (where asking about a blank or a lost-touch relative puts them)."""
     return tuple(person_id for person_id in in_family_tree(workbook)
                  if workbook.person(person_id).living
-                 and all(where == ASKED_IN for where in workbook.appearances(person_id)))
+                 and all(where == ASKED_IN or where[0] == "family"
+                         for where in workbook.appearances(person_id)))
 
 
 def lost_touch_relatives(workbook: Workbook) -> tuple[str, ...]:

@@ -281,6 +281,9 @@ class Workbook:
         if self.storms is not None:
             sections.append(("tree", "storms", self.storms.people))
         sections += [("ecomap", e.id, e.people()) for e in self.ecomaps]
+        sections += [("mobility", stay.id, stay.people) for stay in self.mobility]
+        sections.append(("family", "links", (pid for link in self.family.links
+                                             for pid in (link.a, link.b))))
         for section, key, person_ids in sections:
             for person_id in dict.fromkeys(person_ids):
                 found.setdefault(person_id, []).append((section, key))

@@ -9,12 +9,18 @@ from circles_tui.core.model import Workbook
 from circles_tui.core.wording import Wording
 
 
-def place_name(wording: Wording, section: str, item: str) -> str:
-    """The worksheet's name for a place: a circle's short title, a supporter or tree title."""
+def place_name(workbook: Workbook, wording: Wording, section: str, item: str) -> str:
+    """The worksheet's name for a place: a circle's short title, a supporter or tree title,
+    the family tree, or a place on the mobility map."""
     if section == "circle":
         return wording.circle(item).short
     if section == "supporter":
         return wording.supporter(item).title
+    if section == "family":
+        return wording.family.title
+    if section == "mobility":
+        stay = next(stay for stay in workbook.mobility if stay.id == item)
+        return f"{wording.mobility.short}: {stay.place}"
     return wording.tree_part(item).title
 
 
@@ -37,7 +43,7 @@ def place_names(
         if place == skip or (place[0] == "supporter" and place[1] in hidden):
             continue
         if place[0] != "ecomap":
-            names.append(place_name(wording, *place))
+            names.append(place_name(workbook, wording, *place))
     seen = ecomaps_seen_on(workbook, person_id, who) if any(
         section == "ecomap" for section, _ in workbook.appearances(person_id)) else ()
     return names + titles_of(seen, workbook, wording.ecomap)

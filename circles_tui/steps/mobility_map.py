@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from circles_tui.core.audience import GUIDANCE, sees
+from circles_tui.core.audience import GUIDANCE, reads_child_words, sees
 from circles_tui.core.edits import mobility as edits
 from circles_tui.core.edits.circles import placement_of
 from circles_tui.core.mobility import STAY_KINDS, Stay
@@ -87,7 +87,7 @@ class MobilityMapStep(Step):
 
     @property
     def step_title(self) -> str:
-        return self.words.child_title if self.child_view else self.words.title
+        return self.words.child_title if reads_child_words(self.audience) else self.words.title
 
     def compose(self) -> ComposeResult:
         yield Static(id="mobility-prompt")
@@ -108,14 +108,15 @@ class MobilityMapStep(Step):
 
     def marks(self, workbook: Workbook) -> list[StayMark]:
         people = workbook.people_by_id()
-        return [StayMark(stay.kind, self.words.kind(stay.kind, self.child_view), stay.place,
+        return [StayMark(stay.kind, self.words.kind(stay.kind, reads_child_words(self.audience)), stay.place,
                          stay.when, tuple(people[p].name for p in stay.people))
                 for stay in workbook.mobility]
 
     def show(self, workbook: Workbook) -> None:
-        prompt = self.words.child_prompt if self.child_view else self.words.adult_prompt
+        prompt = (self.words.child_prompt if reads_child_words(self.audience)
+                  else self.words.adult_prompt)
         update_text(self.query_one("#mobility-prompt", Static), Content(f"“{prompt}”"))
-        self.set_class(self.child_view or not sees(self.audience, GUIDANCE), "-child")
+        self.set_class(not sees(self.audience, GUIDANCE), "-child")
         question = self.words.questions[self.question % len(self.words.questions)]
         update_text(self.query_one("#mobility-question", Static),
                     Content.assemble(("Ask: ", "bold"), question, ("  (q: another)", "dim")))
@@ -170,7 +171,7 @@ class MobilityMapStep(Step):
     def make_picture(self) -> MobilityPicture | None:
         if self.workbook is None or not self.is_mounted:
             return None
-        kinds = {k: self.words.kind(k, self.child_view) for k in STAY_KINDS}
+        kinds = {k: self.words.kind(k, reads_child_words(self.audience)) for k in STAY_KINDS}
         return MobilityPicture(self.marks(self.workbook), kinds,
                                "No places yet: press a on the mobility map to add one.")
 
@@ -194,11 +195,12 @@ class MobilityMapStep(Step):
             FormField("when_to", "To", stay.when_to, "Leave empty for a single visit."),
             FormField("note", "In their words", stay.note, "What the child says about it."),
             FormField("practitioner_note", "Note", stay.practitioner_note,
-                      "Your own note; never shown to the child or the family.", private=True),
+                      "Your own note; never shown to the child or the family.",
+                      audience_rule="Stay.practitioner_note"),
         ), child_view=self.child_view))
         if values is None:
             return None
-        kinds = {k: self.words.kind(k, self.child_view) for k in STAY_KINDS}
+        kinds = {k: self.words.kind(k, reads_child_words(self.audience)) for k in STAY_KINDS}
         kind = await self.app.push_screen_wait(ChoiceDialog(
             f"What kind of place was {values['place'] or 'it'}?", kinds, stay.kind))
         if kind is None:

@@ -34,6 +34,7 @@ from circles_tui.core.wording import (
 from circles_tui.core.wording.ai_steps import read_ai_steps
 from circles_tui.core.wording.ecomap_text import read_ecomap_text
 from circles_tui.core.wording.family_text import read_family_text
+from circles_tui.core.wording.mobility_text import read_mobility_text
 
 
 def read_wording(doc: dict[str, Any]) -> Wording:
@@ -92,11 +93,13 @@ def read_wording(doc: dict[str, Any]) -> Wording:
     ecomap = read_ecomap_text(reader, doc["ecomap"]) if "ecomap" in doc else bundled().ecomap
     # Like the meeting: a content file older than the family tree borrows the bundled words.
     family = read_family_text(reader, doc["family"]) if "family" in doc else bundled().family
+    # A wording file written before the mobility map existed borrows the bundled words.
+    mobility = read_mobility_text(reader, doc["mobility"]) if "mobility" in doc else bundled().mobility
     ai_steps = read_ai_steps(doc, {s.id: len(s.questions) for s in stages}, STEP_IDS)
     return Wording(name, named_by, circles, supporters, tree, storms, stages, guidance, meeting,
                    child_headings=child_headings, child_named_by=child_named_by,
                    professional_roles=roles, step_order=order, ecomap=ecomap,
-                   family=family, ai_steps=ai_steps)
+                   family=family, mobility=mobility, ai_steps=ai_steps)
 
 
 class _Reader:
