@@ -16,6 +16,7 @@ from circles_tui.dialogs.question import QuestionDialog
 from circles_tui.core.model import TREE_PARTS, About, Answer, Person, Placement, TreePart, Workbook
 from circles_tui.steps.tree import TreeStep, tree_progress
 from circles_tui.widgets.tree_drawing import TreeDrawing
+from tests.bursts import settle
 from tests.harness import StepHarness
 
 MARKUP = "[b]x[/b]"
@@ -713,11 +714,11 @@ async def test_a_dialog_gets_the_keys_typed_straight_after_the_one_that_opened_i
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("8")
         type_ahead(app, "s", "y")
-        await pilot.pause()
+        await settle(pilot)  # until every key is handled: one pause is not enough on a busy machine
         assert app.session.workbook.storms == TreePart()
         await pilot.press("5")
         await highlight(pilot, app, "person-nanna-jo")
         type_ahead(app, "c", "y")
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.workbook.circles["who-matters"][-1].person == "nanna-jo"
         assert app.labels == ["Started the storms of life", "Added a leaf to Who matters"]
