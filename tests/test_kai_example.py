@@ -26,6 +26,7 @@ SHOWS = {
     "about": "Priya Nair", "who-matters": "Ellie", "tree": "Tree of Life",
     "trusted-adults": "Dev", "who-knows": "Tracy", "who-could-help": "Auntie Marlene",
     "services-suggest": "Mr Adeyemi", "supporters": "Aunty Shirin",
+    "ecomap": "She always saves me a plate.", "family-tree": "not known yet",
     "mobility-map": "Clarendon Court", "people": "Aunty Shirin", "summary": "Auntie Marlene",
     "invitations": "Auntie Marlene", "child-voice": "Tracy and Mike's", "family-plan": "Nan's grave",
 }
@@ -54,6 +55,17 @@ def test_every_tool_is_used():
     assert meeting.plan.rows and meeting.plan.strengths and meeting.plan.review_on
     assert len(book.mobility) >= 8 and {s.kind for s in book.mobility} == {
         "lived", "stayed", "school", "visited"}
+    family = book.family
+    assert {link.kind for link in family.links} >= {
+        "parent", "ex-partner", "sibling", "half-sibling", "foster-carer", "partner"}
+    assert family.heritage and any(note.practitioner_note for note in family.heritage)
+    assert set(family.household) == {"tracy", "mike", "reece"}
+    assert {ecomap.whose for ecomap in book.ecomaps} == {"child", "household"}
+    kais = next(ecomap for ecomap in book.ecomaps if ecomap.whose == "child")
+    assert {q for link in kais.links for q in link.qualities} == {
+        "strong", "ordinary", "tenuous", "stressful"}
+    assert any(link.practitioner_only for link in kais.links)
+    assert {p.kind for p in book.people} == {"person", "group", "service"}
     # The great-aunt and the former neighbour were found on the map and are to be asked.
     for found in ("marlene", "shirin"):
         assert any(found in stay.people for stay in book.mobility)
