@@ -12,7 +12,7 @@ import re
 import attrs
 
 from circles_tui.core.family import CHILD, PARENT_KINDS, PARTNER_KINDS, SIBLING_KINDS, Family
-from circles_tui.core.model import Workbook
+from circles_tui.core.model import Person, Workbook
 
 # Whose parents the tree looks for: birth parents are always looked for (finding birth
 # family is the point), and an adoptive parent's parents are the child's grandparents too.
@@ -147,11 +147,14 @@ def blank_name(workbook: Workbook, slot: TreeSlot, words: BlankWords) -> str:
     the person's relationship in the family's words, or their name when there is none."""
     if slot.parent_of == CHILD:
         return words.own[slot.missing]
-    person = workbook.person(slot.parent_of)
-    # "Mum (Kerry)" is Mum here: brackets usually hold the name the relationship already says.
+    return f"{called(workbook.person(slot.parent_of))}'s {words.of[slot.missing]}"
+
+
+def called(person: Person) -> str:
+    """What the family tree calls someone: their relationship in the family's words, or their
+    name when there is none. "Mum (Kerry)" is Mum here: brackets usually hold the name."""
     relationship = re.sub(r"\s*\([^()]*\)\s*$", "", person.relationship).strip()
-    whose = relationship or person.name.strip()
-    return f"{whose}'s {words.of[slot.missing]}"
+    return relationship or person.name.strip()
 
 
 def blank_label(workbook: Workbook, slot: TreeSlot, words: BlankWords) -> str:

@@ -203,7 +203,8 @@ class FamilyTreeView(Step):
         return Content.assemble(*parts)
 
     def _heritage(self, workbook: Workbook, key: str) -> Content:
-        notes = [n for n in workbook.family.heritage if n.person == key]
+        person = key or CHILD  # the child's card may have no key of its own
+        notes = [n for n in workbook.family.heritage if n.person == person]
         if not notes:
             return Content("") if key in self.shown.blanks else Content.styled(
                 NO_HERITAGE, "$text-muted")

@@ -14,7 +14,7 @@ import attrs
 
 from circles_tui.core.family import CHILD, Family
 from circles_tui.core.family_tree import (
-    SIDES_LOOKED_FOR, BlankWords, Relative, TreeSlot, blank_label, blank_name,
+    SIDES_LOOKED_FOR, BlankWords, Relative, TreeSlot, blank_label, blank_name, called,
     chosen_family_of, children_of, partners_of, siblings_of, tree_rows,
 )
 from circles_tui.core.model import Person, Workbook
@@ -128,8 +128,7 @@ class _Builder:
         if slot.is_blank:
             who = blank_name(self.workbook, slot, self.words.blanks)
         else:
-            person = self.people[slot.person]
-            who = person.relationship.strip() or person.name.strip()
+            who = called(self.people[slot.person])
         return self.words.side.format(who=first_capital(who))
 
     def sibship(self, slot: TreeSlot, generation: int, outer_left: bool,
