@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from circles_tui.core.sharing_table import sharing_table
 from circles_tui.core import audience
 from circles_tui.core.audience import AUDIENCES, BEYOND_TEAM, CHILD, FAMILY, PRACTITIONER
 from circles_tui.core.change_report import describe_changes
@@ -90,7 +91,7 @@ def test_every_field_of_every_record_has_a_rule_and_a_label():
 
 
 def test_the_readme_table_is_the_rule():
-    assert audience.sharing_table() in README.read_text(encoding="utf-8")
+    assert sharing_table() in README.read_text(encoding="utf-8")
 
 
 def test_the_child_and_the_family_read_the_child_words_and_no_practitioner_notes():

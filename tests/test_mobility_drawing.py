@@ -105,7 +105,8 @@ def test_every_document_format_has_the_map_and_the_html_draws_it():
         out = html_module.unescape(render(kai(), format, bundled()))
         assert "Nan's house on Ashburnham Road" in out and "Neglect referrals" in out
     html = render(kai(), "html", bundled())
-    assert html.count("<svg") == 5 + 1 + 1  # five circles, the tree, the map
+    # five circles, the tree, his two ecomaps, the genogram, the map
+    assert html.count("<svg") == 5 + 1 + 2 + 1 + 1
     assert "aria-label=\"Mobility map: Kai\"" in html
 
 

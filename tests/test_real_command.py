@@ -256,8 +256,8 @@ def test_adding_someone_to_a_circle_in_the_real_terminal_is_saved(terminal, tmp_
     marks = step_marks(screen)
     circles = [c.short for c in bundled().circles]
     assert list(marks) == ["About", circles[0], "Tree of Life", *circles[1:], "Supporters",
-                           "Mobility map", "People", "Summary", "Invitations", "The child's voice",
-                           "The family plan"]
+                           "Ecomap", "Family tree", "Mobility map", "People", "Summary",
+                           "Invitations", "The child's voice", "The family plan"]
     assert marks["Who matters"] == "●" and marks[circle.short] == "○"
     assert lock_path(workbook).exists()
 

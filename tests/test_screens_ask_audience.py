@@ -22,11 +22,6 @@ SCREEN_FOLDERS = ("steps", "dialogs", "widgets")
 NOT_A_RULE = {
     ("dialogs/export.py", "default_path"): "names the file after its audience; shows nothing",
     ("dialogs/compare.py", "_show_changes"): "shows the note that says child view is on",
-    # Still to move to `reads_child_words` and `sees(GUIDANCE)`: the circle step switches its
-    # question to the child's words, sets the class that hides its purpose and guidance,
-    # and words its heading. steps/circle.py is being changed in another branch this session.
-    ("steps/circle.py", "watch_child_view"): "the circle step's own copy, to be moved",
-    ("steps/circle.py", "_show_text"): "the circle step's own copy, to be moved",
 }
 
 

@@ -399,33 +399,3 @@ def _child_wording(wording: Wording) -> Wording:
         ecomap=wording.ecomap.for_child(),
         family=wording.family.for_child(),
     )
-
-
-# -- the rule as a table, for README.md (tests/test_audience.py checks they agree) -----------
-
-
-def sharing_table() -> str:
-    """The rule as a Markdown table: one row per kind of field, and one per part."""
-    from circles_tui.core.labels import FIELD_LABELS
-
-    rows: dict[Rule, list[str]] = {}
-    for field, rule in FIELDS.items():
-        if field.rsplit(".", 1)[1] not in LISTS:  # a list of records: each follows its own rules
-            names = rows.setdefault(rule, [])
-            if FIELD_LABELS[field] not in names:
-                names.append(FIELD_LABELS[field])
-    lines = [
-        "| what | " + " | ".join(AUDIENCE_NAMES[a].lower() for a in AUDIENCES) + " |",
-        "|---" * (len(AUDIENCES) + 1) + "|",
-    ]
-
-    def cells(rule: Rule) -> str:
-        return " | ".join(
-            rule.says if rule.of(a) == CHANGED and rule.says else rule.of(a) for a in AUDIENCES
-        )
-
-    for rule, names in rows.items():
-        lines.append(f"| {', '.join(names)} | {cells(rule)} |")
-    for what, rule in PARTS.values():
-        lines.append(f"| {what} | {cells(rule)} |")
-    return "\n".join(lines) + "\n"

@@ -31,7 +31,7 @@ from textual.events import Resize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
-from circles_tui.core.audience import left_out_kinds
+from circles_tui.core.audience import GUIDANCE, left_out_kinds, reads_child_words, sees
 from circles_tui.core.edits import circles
 from circles_tui.core.model import RING_COUNT, Placement, Workbook
 from circles_tui.core.progress import circle_progress
@@ -116,7 +116,7 @@ class CircleStep(CircleDialogs, Step):
     CircleStep.-short #circle-detail-box, CircleStep #circle-detail-box.-empty {
         display: none;
     }
-    CircleStep.-child-view #circle-purpose, CircleStep.-child-view #circle-guidance,
+    CircleStep.-no-guidance #circle-purpose, CircleStep.-no-guidance #circle-guidance,
     CircleStep #circle-guidance.-empty {
         display: none;
     }
@@ -195,8 +195,8 @@ class CircleStep(CircleDialogs, Step):
         return list(self.placements(workbook))
 
     def watch_child_view(self, child_view: bool) -> None:
-        self.child_words = child_view or self.child_words_first
-        self.set_class(child_view, "-child-view")
+        self.child_words = reads_child_words(self.audience) or self.child_words_first
+        self.set_class(not sees(self.audience, GUIDANCE), "-no-guidance")
         super().watch_child_view(child_view)
 
     def show(self, workbook: Workbook) -> None:
@@ -240,7 +240,8 @@ class CircleStep(CircleDialogs, Step):
     def _show_text(self) -> None:
         circle, short = self.circle, self.has_class("-short")
         update_text(self.query_one("#circle-heading", Static),
-                    circle_view.heading(circle, self.role, short and not self.child_view))
+                    circle_view.heading(circle, self.role,
+                                        short and not reads_child_words(self.audience)))
         update_text(self.query_one("#circle-purpose", Static), Content(circle.purpose))
         # The footer shows the key on small screens.
         update_text(self.query_one("#circle-question", Static),
