@@ -28,7 +28,8 @@ from datetime import date
 
 import attrs
 
-from circles_tui.core.model import ID_PATTERN, ModelError, _printable_text
+from circles_tui.core.model import ModelError, _printable_text
+from circles_tui.core.record_ids import with_unique_ids
 
 LINK_QUALITIES: tuple[str, ...] = ("strong", "ordinary", "tenuous", "stressful")
 FLOWS: tuple[str, ...] = ("", "to-centre", "from-centre", "both")
@@ -101,17 +102,7 @@ class Ecomap:
 
 def check_ecomaps(ecomaps: tuple[Ecomap, ...], ids: set[str]) -> None:
     """Raise ModelError for the first broken rule of the ecomaps, naming where it is."""
-    seen: set[str] = set()
-    for index, ecomap in enumerate(ecomaps):
-        path = f"ecomaps[{index}]"
-        if not isinstance(ecomap, Ecomap):
-            raise ModelError(path, "must be an Ecomap record")
-        if not isinstance(ecomap.id, str) or not ID_PATTERN.fullmatch(ecomap.id):
-            raise ModelError(f"{path}.id", "an id is 1 to 64 lower-case letters, digits or "
-                             "dashes, starting with a letter or digit")
-        if ecomap.id in seen:
-            raise ModelError(f"{path}.id", f"the id {ecomap.id!r} is used by two ecomaps")
-        seen.add(ecomap.id)
+    for path, ecomap in with_unique_ids(ecomaps, Ecomap, "ecomaps", "ecomaps"):
         _check_ecomap(path, ecomap, ids)
 
 

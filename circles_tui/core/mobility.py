@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from circles_tui.core.model import ID_PATTERN, ModelError, _printable_text
+from circles_tui.core.model import ModelError, _printable_text
+from circles_tui.core.record_ids import with_unique_ids
 
 # The kinds of place, in the order the wording lists them.
 STAY_KINDS: tuple[str, ...] = ("lived", "stayed", "school", "visited")
@@ -50,17 +51,7 @@ class Stay:
 
 def check_mobility(stays: tuple[Stay, ...], ids: set[str]) -> None:
     """Raise ModelError for the first broken rule of the mobility map, naming where it is."""
-    seen: set[str] = set()
-    for index, stay in enumerate(stays):
-        path = f"mobility[{index}]"
-        if not isinstance(stay, Stay):
-            raise ModelError(path, "must be a Stay record")
-        if not isinstance(stay.id, str) or not ID_PATTERN.fullmatch(stay.id):
-            raise ModelError(f"{path}.id", "an id is 1 to 64 lower-case letters, digits or "
-                                           "dashes, starting with a letter or digit")
-        if stay.id in seen:
-            raise ModelError(f"{path}.id", f"the id {stay.id!r} is used by two places")
-        seen.add(stay.id)
+    for path, stay in with_unique_ids(stays, Stay, "mobility", "places"):
         if not stay.place.strip():
             raise ModelError(f"{path}.place", "every place needs a name, in the child's words")
         if stay.kind not in STAY_KINDS:
