@@ -35,3 +35,47 @@ def test_a_broken_family_table_names_its_key(tmp_path, change, path):
     with pytest.raises(WordingError) as caught:
         load_wording(broken)
     assert caught.value.path == path
+
+
+def test_links_read_in_words_with_the_childs_words_in_child_view():
+    words = bundled().family
+    assert words.role("parent", "male") == "father" and words.role("sibling", "") == \
+        "brother or sister"
+    assert words.role("foster-carer", "female") == "foster carer"  # a carer's kind, any gender
+    child = words.for_child()
+    assert child.role("parent", "male") == "dad" and child.role("sibling", "female") == "sister"
+    assert child.chosen_help == words.child_chosen_help != words.chosen_help
+    assert "{link}" in words.remove_question and "{name}" in words.chosen_title
+
+
+def test_a_family_table_from_before_the_link_keys_borrows_their_words(tmp_path):
+    older = TEXT
+    for key in ("remove_which", "remove_question", "chosen_title", "chosen_help",
+                "child_chosen_help"):
+        start = older.index(f"\n{key} = ")
+        older = older[:start] + older[older.index("\n", start + 1):]
+    for table in ("[family.roles]", "[family.child_roles]"):
+        start = older.index(table)
+        older = older[:start] + older[older.index("\n\n", start) + 2:]
+    old = tmp_path / "old.toml"
+    old.write_text(older, encoding="utf-8")
+    assert "remove_question" not in older and "family.roles" not in older
+    assert load_wording(old).family == bundled().family
+
+
+@pytest.mark.parametrize("change, path", [
+    (('remove_question = "Remove: {link}?"', 'remove_question = "Remove?"'),
+     "family.remove_question"),
+    (('step-sibling = ["stepsister", "stepbrother", "stepbrother or stepsister"]\n', ""),
+     "family.roles"),
+    (('parent = ["mum", "dad", "mum or dad"]', 'parent = ["mum", "dad"]'), "family.child_roles.parent"),
+    (('[family.child_roles]\n', '[family.child_roles]\ncousin = ["a", "b", "c"]\n'),
+     "family.child_roles"),
+])
+def test_a_broken_link_key_word_names_its_key(tmp_path, change, path):
+    broken = tmp_path / "broken.toml"
+    assert change[0] in TEXT
+    broken.write_text(TEXT.replace(*change, 1), encoding="utf-8")
+    with pytest.raises(WordingError) as caught:
+        load_wording(broken)
+    assert caught.value.path == path

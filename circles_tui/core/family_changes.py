@@ -14,18 +14,6 @@ from circles_tui.core.family import CHILD, PARTNER_KINDS, FamilyLink
 from circles_tui.core.model import Workbook
 from circles_tui.core.wording import Wording
 
-# The role a link gives its first person, by gender ("" when not said), for sentences
-# such as "Nanna Jo is now recorded as Mum's mother".
-_ROLES: dict[str, tuple[str, str, str]] = {  # kind -> (female, male, not said)
-    "parent": ("mother", "father", "parent"),
-    "adoptive-parent": ("adoptive mother", "adoptive father", "adoptive parent"),
-    "step-parent": ("stepmother", "stepfather", "step-parent"),
-    "sibling": ("sister", "brother", "brother or sister"),
-    "half-sibling": ("half-sister", "half-brother", "half-brother or half-sister"),
-    "step-sibling": ("stepsister", "stepbrother", "stepbrother or stepsister"),
-}
-
-
 def family_changes(old: Workbook, new: Workbook, wording: Wording,
                    name: Callable[[str], str]) -> list[str]:
     """Sentences (without full stops) about the family; `name` gives a person's name by
@@ -75,12 +63,8 @@ def relation(link: FamilyLink, workbook: Workbook, wording: Wording,
     how = f"{how} " if how else ""
     if link.kind in PARTNER_KINDS or link.kind == "chosen-family":
         return f"{a} and {b} are {how}{wording.family.kinds[link.kind].lower()}"
-    if link.kind in _ROLES:
-        gender = "" if link.a == CHILD else workbook.person(link.a).gender
-        female, male, unsaid = _ROLES[link.kind]
-        role = {"female": female, "male": male}.get(gender, unsaid)
-    else:  # foster and kinship carers are the same whatever their gender
-        role = wording.family.kinds[link.kind].lower()
+    gender = "" if link.a == CHILD else workbook.person(link.a).gender
+    role = wording.family.role(link.kind, gender)  # from the wording file: "mother"
     return f"{a} is {how}{b}'s {role}"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
@@ -30,13 +31,18 @@ class PersonDialog(Dialog[PersonChoice | None]):
     FINISH_ID = "add"
     KEYS = "Enter next"
 
-    def __init__(self, workbook: Workbook, title: str, exclude: set[str] = frozenset()) -> None:
+    def __init__(self, workbook: Workbook, title: str, exclude: set[str] = frozenset(),
+                 help: str = "") -> None:
+        """`help`: a sentence about who to name here, shown above the usual help."""
         super().__init__(title)
         self.workbook = workbook
         self.exclude = exclude
+        self.help = help
 
     def compose_body(self) -> ComposeResult:
         names = [p.name for p in self.workbook.people if p.id not in self.exclude]
+        if self.help:
+            yield Static(Content(self.help), classes="dialog-help")
         yield Static(
             "Type their name as the child says it. Names already in the workbook "
             "complete with the right arrow key.",

@@ -19,9 +19,13 @@ from circles_tui.core.audience import sees
 from circles_tui.core.edits import family as edits
 from circles_tui.core.edits import people as people_edits
 from circles_tui.core.edits.people import new_person_id
-from circles_tui.core.family import CHILD, PARENT_KINDS, PARTNER_KINDS, SIBLING_KINDS, HeritageNote
+from circles_tui.core.family import (
+    CHILD, PARENT_KINDS, PARTNER_KINDS, SIBLING_KINDS, FamilyLink, HeritageNote,
+)
+from circles_tui.core.family_changes import relation as link_in_words
 from circles_tui.core.family_tree import TreeSlot, blank_name
 from circles_tui.core.model import Person
+from circles_tui.dialogs.confirm import ConfirmDialog
 from circles_tui.dialogs.family_person import FamilyPersonDialog
 from circles_tui.dialogs.meeting_forms import ChoiceDialog, FormField, ShortFormDialog
 from circles_tui.dialogs.person_picker import PersonDialog
@@ -36,12 +40,20 @@ _GENDER_OF_MISSING = {"mother": "female", "father": "male"}
 
 @attrs.frozen
 class Relation:
-    """One of the four ways to add someone to the highlighted person."""
+    """One of the ways to add someone to the highlighted person."""
 
     kinds: tuple[str, ...]  # the link kinds to choose from, the usual one first
     operation: object  # edits.add_parent and so on: (person_id, relative, kind, workbook)
     title: str  # "Add a parent of {name}"
-    question: str  # "How is {relative} {name}'s parent?"
+    question: str  # "How is {relative} {name}'s parent?"; "" when there is one kind only
+    help: str = ""  # what the person dialog says about who this is, with {name}
+
+    def adding(self, person_id: str, relative: Person | str, kind: str) -> partial:
+        """The edit that links `relative` to `person_id`; an operation for one kind of
+        link only (chosen family) takes no kind."""
+        if len(self.kinds) == 1:
+            return partial(self.operation, person_id, relative)
+        return partial(self.operation, person_id, relative, kind)
 
 
 RELATIONS: dict[str, Relation] = {
@@ -71,6 +83,8 @@ class FamilyTreeStep(FamilyTreeView):
         Binding("r", "add('partner')", "Add partner", id="family-add-partner"),
         Binding("c", "add('child')", "Add child", id="family-add-child"),
         Binding("h", "heritage", "Heritage", id="family-heritage"),
+        Binding("f", "add('chosen')", "Add chosen family", id="family-add-chosen"),
+        Binding("x,delete", "remove_link", "Remove link", id="family-remove-link"),
     ]
 
     # -- which keys apply ----------------------------------------------------------------
@@ -84,6 +98,8 @@ class FamilyTreeStep(FamilyTreeView):
             return None if blank else True
         if action == "edit":
             return None if key == CHILD else True
+        if action == "remove_link":
+            return True if not blank and self.workbook.family.links_of(key or CHILD) else None
         if action == "ask":
             if blank:
                 return True
@@ -113,22 +129,32 @@ class FamilyTreeStep(FamilyTreeView):
         if key is not None and self.workbook is not None:
             self._add(relation, key)
 
+    def _relation(self, relation_id: str) -> Relation:
+        if relation_id != "chosen":
+            return RELATIONS[relation_id]
+        words = self.words  # chosen family is worksheet wording, the child's in child view
+        return Relation(("chosen-family",), edits.add_chosen_family, words.chosen_title, "",
+                        help=words.chosen_help)
+
     @work
     async def _add(self, relation_id: str, key: str) -> None:
-        relation = RELATIONS[relation_id]
+        relation = self._relation(relation_id)
         name = self._name_of(key)
         workbook = self.workbook
-        choice = await self.app.push_screen_wait(
-            PersonDialog(workbook, relation.title.format(name=name), exclude={key}))
+        choice = await self.app.push_screen_wait(PersonDialog(
+            workbook, relation.title.format(name=name), exclude={key},
+            help=relation.help.format(name=name)))
         if choice is None:
             return
         relative = choice.person
-        kinds = {kind: self.words.kinds[kind] for kind in relation.kinds}
-        kind = await self.app.push_screen_wait(ChoiceDialog(
-            relation.question.format(relative=relative.name, name=name), kinds,
-            current=relation.kinds[0]))
-        if kind is None:
-            return
+        kind = relation.kinds[0]
+        if len(relation.kinds) > 1:
+            kinds = {kind: self.words.kinds[kind] for kind in relation.kinds}
+            kind = await self.app.push_screen_wait(ChoiceDialog(
+                relation.question.format(relative=relative.name, name=name), kinds,
+                current=relation.kinds[0]))
+            if kind is None:
+                return
         if choice.is_new:
             gender = await self.app.push_screen_wait(ChoiceDialog(
                 f"{relative.name}: {GENDER_QUESTION}", self.words.genders))
@@ -137,9 +163,45 @@ class FamilyTreeStep(FamilyTreeView):
             # The id was chosen when the dialog opened; take one that is free now.
             relative = attrs.evolve(relative, id=new_person_id(self.workbook, relative.name),
                                     gender=gender)
-        self._edit(partial(relation.operation, key, relative if choice.is_new else relative.id,
-                           kind),
+        self._edit(relation.adding(key, relative if choice.is_new else relative.id, kind),
                    f"Added {relative.name} to the family tree", select=relative.id)
+
+    # -- taking a link out ------------------------------------------------------------------
+
+    def action_remove_link(self) -> None:
+        key = self.highlighted_person()
+        if key is not None and self.workbook is not None:
+            self._remove_link(key)
+
+    def _link_in_words(self, link: FamilyLink) -> str:
+        """"Dean is Mia's father", in the words of whoever is looking."""
+        return link_in_words(link, self.workbook, self.content, self._name_of)
+
+    @work
+    async def _remove_link(self, key: str) -> None:
+        """Which link (when there are several), then a yes or no with it in plain words."""
+        words = self.words
+        links = self.workbook.family.links_of(key)
+        if not links:
+            return
+        link = links[0]
+        if len(links) > 1:
+            choices = {str(i): self._link_in_words(each) for i, each in enumerate(links)}
+            chosen = await self.app.push_screen_wait(ChoiceDialog(
+                words.remove_which.format(name=self._name_of(key)), choices))
+            if chosen is None:
+                return
+            link = links[int(chosen)]
+        said = self._link_in_words(link)
+        if not await self.app.push_screen_wait(ConfirmDialog(
+                "Remove link", words.remove_question.format(link=said), yes="Remove")):
+            return
+        # Someone whose only link this was leaves the tree: the other person is highlighted.
+        stays = key == CHILD or len(links) > 1
+        self._edit(partial(edits.remove_link, link), f"Removed the link: {said}",
+                   select=key if stays else link.other(key))
+        self.notify(f"Removed the link: {said}. Both people stay in the people list; "
+                    "Ctrl+Z undoes this.", markup=False)
 
     # -- editing the highlighted card -------------------------------------------------------
 

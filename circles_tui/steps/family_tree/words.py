@@ -34,6 +34,10 @@ class FamilyTreeWords:
     aspects: dict[str, str]  # aspect -> label
     heritage_title: str
     heritage_prompt: str
+    remove_which: str  # "Which of {name}'s links should come out?"
+    remove_question: str  # "Remove: {link}?"
+    chosen_title: str  # "Add chosen family for {name}"
+    chosen_help: str  # who chosen family are (the child's words in child view)
 
 
 def family_tree_words(content: Wording) -> FamilyTreeWords:
@@ -56,4 +60,8 @@ def family_tree_words(content: Wording) -> FamilyTreeWords:
         aspects=dict(family.aspects),
         heritage_title=family.heritage_title,
         heritage_prompt=family.heritage_prompt,
+        remove_which=family.remove_which,
+        remove_question=family.remove_question,
+        chosen_title=family.chosen_title,
+        chosen_help=family.chosen_help,
     )
