@@ -106,7 +106,7 @@ async def test_x_is_not_offered_on_a_blank_or_without_links():
     async with app.run_test(size=(120, 40)) as pilot:
         await go_to_blank(pilot, "mother")
         assert step(app).check_action("remove_link", ()) is None
-        assert step(app).check_action("add", ("chosen",)) is None
+        assert step(app).check_action("add_chosen", ()) is True  # always for the child
 
 
 # -- f: chosen family ---------------------------------------------------------------------------
@@ -130,19 +130,19 @@ async def test_f_adds_someone_new_as_chosen_family_and_undo_takes_them_out():
         assert app.session.workbook == family()
 
 
-async def test_f_says_who_chosen_family_are_and_takes_someone_already_known():
+async def test_f_is_for_the_child_from_any_card_and_takes_someone_already_known():
     app = harness()
     async with app.run_test(size=(120, 40)) as pilot:
-        await go_to(pilot, "mum")
+        await go_to_blank(pilot, "mother")
         burst(app, "f")
         await settle(pilot)
         assert isinstance(app.screen, PersonDialog)
         words = bundled().family
-        assert words.chosen_title.format(name="Mum") in str(app.screen.title_line())
+        assert words.chosen_title.format(name="Sam") in str(app.screen.title_line())
         assert "not related by birth or law" in dialog_text(app)
         burst(app, Typed("great-aunt mo"), "enter")  # no kind to choose, nor gender asked
         await settle(pilot)
-        assert ("chosen-family", "mum", "aunt-mo") in links(app)
+        assert ("chosen-family", CHILD, "aunt-mo") in links(app)
         assert len(app.session.workbook.people) == len(family().people)
 
 

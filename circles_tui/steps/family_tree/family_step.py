@@ -40,10 +40,12 @@ _GENDER_OF_MISSING = {"mother": "female", "father": "male"}
 
 @attrs.frozen
 class Relation:
-    """One of the ways to add someone to the highlighted person."""
+    """One of the ways to add someone to a person on the tree."""
 
     kinds: tuple[str, ...]  # the link kinds to choose from, the usual one first
-    operation: object  # edits.add_parent and so on: (person_id, relative, kind, workbook)
+    # edits.add_parent and so on: (person_id, relative, kind, workbook); with one kind
+    # only (edits.add_chosen_family), (person_id, relative, workbook).
+    operation: object
     title: str  # "Add a parent of {name}"
     question: str  # "How is {relative} {name}'s parent?"; "" when there is one kind only
     help: str = ""  # what the person dialog says about who this is, with {name}
@@ -69,8 +71,9 @@ RELATIONS: dict[str, Relation] = {
 
 
 class FamilyTreeStep(FamilyTreeView):
-    """The child's family tree: add relatives to the highlighted person, fill in the
-    blanks, ask about the people the child lost, and note their heritage."""
+    """The child's family tree: add relatives to the highlighted person and chosen family
+    to the child, take a link out, fill in the blanks, ask about the people the child
+    lost, and note their heritage."""
 
     # The keys used most come first: the footer is narrow at 80 columns (F1 lists them all).
     BINDINGS = [
@@ -83,7 +86,7 @@ class FamilyTreeStep(FamilyTreeView):
         Binding("r", "add('partner')", "Add partner", id="family-add-partner"),
         Binding("c", "add('child')", "Add child", id="family-add-child"),
         Binding("h", "heritage", "Heritage", id="family-heritage"),
-        Binding("f", "add('chosen')", "Add chosen family", id="family-add-chosen"),
+        Binding("f", "add_chosen", "Add chosen family", id="family-add-chosen"),
         Binding("x,delete", "remove_link", "Remove link", id="family-remove-link"),
     ]
 
@@ -127,18 +130,18 @@ class FamilyTreeStep(FamilyTreeView):
     def action_add(self, relation: str) -> None:
         key = self.highlighted_person()
         if key is not None and self.workbook is not None:
-            self._add(relation, key)
+            self._add(RELATIONS[relation], key)
 
-    def _relation(self, relation_id: str) -> Relation:
-        if relation_id != "chosen":
-            return RELATIONS[relation_id]
-        words = self.words  # chosen family is worksheet wording, the child's in child view
-        return Relation(("chosen-family",), edits.add_chosen_family, words.chosen_title, "",
-                        help=words.chosen_help)
+    def action_add_chosen(self) -> None:
+        """Chosen family are the child's (the tree draws them beside the child), so this
+        adds to the child wherever the highlight is."""
+        if self.workbook is not None:
+            words = self.words  # worksheet wording: the child's in child view
+            self._add(Relation(("chosen-family",), edits.add_chosen_family, words.chosen_title,
+                               "", help=words.chosen_help), CHILD)
 
     @work
-    async def _add(self, relation_id: str, key: str) -> None:
-        relation = self._relation(relation_id)
+    async def _add(self, relation: Relation, key: str) -> None:
         name = self._name_of(key)
         workbook = self.workbook
         choice = await self.app.push_screen_wait(PersonDialog(
