@@ -1,9 +1,9 @@
 """The ecomap step: the people, groups, services and places around the child or family.
 
-`ecomap_step` (the widget and its keys) shows what `ecomap_view` works out from the
-records, in the list `link_list` builds and the drawing `widgets/ecomap_drawing.py`
-makes; the keys that ask questions run the dialog chains in `chains`; `progress` gives
-the step's mark. The edits themselves are in `circles_tui.core.edits.ecomap`.
+`ecomap_step` (the keys) builds on `ecomap_display` (the widget), which shows what
+`ecomap_view` works out from the records, in the list `link_list` builds and the drawing
+`widgets/ecomap_drawing.py` makes; the keys that ask questions run the dialog chains in
+`chains`; `progress` gives the step's mark. The edits themselves are in `circles_tui.core.edits.ecomap`.
 """
 
 from circles_tui.steps.ecomap.ecomap_step import EcomapStep

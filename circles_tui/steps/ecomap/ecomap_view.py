@@ -1,6 +1,6 @@
 """What the ecomap step shows, worked out from the records: the drawing's picture, the
 heading, each line of the list and the details of the highlighted link. No keys and no
-edits here; `ecomap_step.py` uses these.
+edits here; `ecomap_display.py` and `ecomap_step.py` use these.
 
 Only what the audience sees comes in: the step passes the links `core/audience.py` leaves
 it, and asks that module whether the practitioner's notes are seen. Everything a person
