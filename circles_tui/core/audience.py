@@ -30,6 +30,7 @@ from typing import Literal
 import attrs
 
 from circles_tui.core import redaction
+from circles_tui.core.child_wording import child_wording
 from circles_tui.core.ecomap import Ecomap, EcoLink
 from circles_tui.core.family import Family, FamilyLink, HeritageNote
 from circles_tui.core.mobility import Stay
@@ -359,43 +360,10 @@ class _Changes:
 
 # -- the words each audience reads ----------------------------------------------------------
 
-_CHILD_WORDING: dict[int, tuple[Wording, Wording]] = {}  # id(wording) -> (it, its child form)
-
 
 def wording_for(wording: Wording, audience: Audience) -> Wording:
     """The wording `audience` reads: the child and the family get the wording file's child
     words (titles, step names, headings, who named someone, kinds of reason) wherever
-    it gives them; the practitioner and people beyond the team get the wording as it is."""
-    if not reads_child_words(audience):
-        return wording
-    cached = _CHILD_WORDING.get(id(wording))
-    if cached is None or cached[0] is not wording:
-        cached = (wording, _child_wording(wording))
-        _CHILD_WORDING[id(wording)] = cached
-    return cached[1]
-
-
-def _child_wording(wording: Wording) -> Wording:
-    def field(text):
-        return attrs.evolve(
-            text,
-            label=text.child_label or text.label,
-            choices={**text.choices, **text.child_choices},
-        )
-
-    def circle(text):
-        return attrs.evolve(
-            text,
-            title=text.child_title or text.title,
-            short=text.child_short or text.short,
-            fields=tuple(field(f) for f in text.fields),
-        )
-
-    return attrs.evolve(
-        wording,
-        named_by={**wording.named_by, **wording.child_named_by},
-        circles=tuple(circle(c) for c in wording.circles),
-        headings=dict(wording.child_headings),
-        ecomap=wording.ecomap.for_child(),
-        family=wording.family.for_child(),
-    )
+    it gives them (`core.child_wording`); the practitioner and people beyond the team get
+    the wording as it is."""
+    return child_wording(wording) if reads_child_words(audience) else wording
