@@ -172,7 +172,9 @@ async def test_child_view_uses_the_childs_words_in_both_keys():
         await go_to(pilot, CHILD)
         burst(app, "f")
         await settle(pilot)
-        assert bundled().family.child_chosen_help.format(name="Sam") in dialog_text(app)
+        words = bundled().family
+        assert words.child_chosen_help.format(name="Sam") in dialog_text(app)
+        assert words.child_chosen_title in str(app.screen.title_line())
         burst(app, "escape")
         await settle(pilot)
 

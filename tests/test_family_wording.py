@@ -45,13 +45,14 @@ def test_links_read_in_words_with_the_childs_words_in_child_view():
     child = words.for_child()
     assert child.role("parent", "male") == "dad" and child.role("sibling", "female") == "sister"
     assert child.chosen_help == words.child_chosen_help != words.chosen_help
+    assert child.chosen_title == words.child_chosen_title != words.chosen_title
     assert "{link}" in words.remove_question and "{name}" in words.chosen_title
 
 
 def test_a_family_table_from_before_the_link_keys_borrows_their_words(tmp_path):
     older = TEXT
-    for key in ("remove_which", "remove_question", "chosen_title", "chosen_help",
-                "child_chosen_help"):
+    for key in ("remove_which", "remove_question", "chosen_title", "child_chosen_title",
+                "chosen_help", "child_chosen_help"):
         start = older.index(f"\n{key} = ")
         older = older[:start] + older[older.index("\n", start + 1):]
     for table in ("[family.roles]", "[family.child_roles]"):

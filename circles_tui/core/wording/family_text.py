@@ -50,6 +50,7 @@ class FamilyText:
     remove_which: str = ""  # "Which of {name}'s links should come out?"
     remove_question: str = ""  # "Remove: {link}?"
     chosen_title: str = ""  # "Add chosen family for {name}"
+    child_chosen_title: str = ""
     chosen_help: str = ""
     child_chosen_help: str = ""
     # ROLE_KINDS -> (female, male, not said): "mother", "father", "parent".
@@ -82,6 +83,7 @@ class FamilyText:
         return attrs.evolve(self, title=self.child_title, heritage_title=self.child_heritage_title,
                             kinds={**self.kinds, **self.child_kinds},
                             roles={**self.roles, **self.child_roles},
+                            chosen_title=self.child_chosen_title,
                             chosen_help=self.child_chosen_help, for_the_child=True)
 
 
@@ -89,8 +91,8 @@ _TEXTS = ("title", "child_title", "adult_prompt", "child_prompt", "guidance", "g
           "heritage_title", "heritage_prompt", "child_heritage_title", "not_known", "household",
           "side", "died", "died_unknown", "never_met_card")
 # Added with the step's x and f keys: a content file written before then borrows these.
-_LATER_TEXTS = ("remove_which", "remove_question", "chosen_title", "chosen_help",
-                "child_chosen_help")
+_LATER_TEXTS = ("remove_which", "remove_question", "chosen_title", "child_chosen_title",
+                "chosen_help", "child_chosen_help")
 
 
 def read_family_text(reader: Any, t: object) -> FamilyText:
