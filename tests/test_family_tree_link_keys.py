@@ -27,6 +27,13 @@ def dialog_text(app) -> str:
     return " ".join(lines)
 
 
+async def undo_brings_it_back(app, pilot) -> None:
+    """Ctrl+Z, pressed as the practitioner would, gives the workbook as it was."""
+    burst(app, "ctrl+z")
+    await settle(pilot)
+    assert app.session.workbook == family()
+
+
 # -- x: taking a link out -----------------------------------------------------------------------
 
 
@@ -66,9 +73,7 @@ async def test_x_as_one_burst_and_a_single_link_goes_straight_to_the_question():
         assert app.labels == ["Removed the link: Great-aunt Mo is Nanna Jo's sister"]
         assert "Great-aunt Mo" not in drawing(app).layout_now.text()  # off the tree now
         assert drawing(app).current == "nanna-jo"  # the other end of the link
-        burst(app, "ctrl+z")
-        await settle(pilot)
-        assert app.session.workbook == family()
+        await undo_brings_it_back(app, pilot)
 
 
 async def test_x_on_the_child_as_one_burst():
@@ -125,9 +130,7 @@ async def test_f_adds_someone_new_as_chosen_family_and_undo_takes_them_out():
         assert app.labels == ["Added Aunty Bea to the family tree"]
         assert drawing(app).current == "aunty-bea"
         assert "Aunty Bea" in drawing(app).layout_now.text()
-        burst(app, "ctrl+z")
-        await settle(pilot)
-        assert app.session.workbook == family()
+        await undo_brings_it_back(app, pilot)
 
 
 async def test_f_is_for_the_child_from_any_card_and_takes_someone_already_known():
