@@ -14,7 +14,7 @@ from circles_tui.dialogs.meeting_forms import ChoiceDialog
 from circles_tui.dialogs.person_picker import PersonDialog
 from tests.bursts import Typed, burst, settle
 from tests.test_family_tree_step import (
-    drawing, family, family_file, go_to, go_to_blank, harness, links, showing_family_tree, step,
+    MARKUP, drawing, family, family_file, go_to, go_to_blank, harness, links, showing_family_tree, step,
 )
 
 __all__ = ["family_file"]  # a fixture the footer test uses
@@ -85,6 +85,18 @@ async def test_x_on_the_child_as_one_burst():
         assert ("parent", "dad", CHILD) not in links(app)
         assert ("parent", "mum", CHILD) in links(app)
         assert len(step(app).shown.blanks) == 1  # Dad is a blank now; his parents' blanks went
+
+
+async def test_a_name_that_looks_like_markup_is_shown_as_typed():
+    app = harness()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go_to(pilot, "dev")
+        burst(app, "x")
+        await settle(pilot)
+        assert f"Remove: {MARKUP} is Mum's brother?" in dialog_text(app)
+        burst(app, "y")
+        await settle(pilot)
+        assert app.is_running and ("sibling", "dev", "mum") not in links(app)
 
 
 @pytest.mark.parametrize("keys", [("escape",), ("enter", "escape"), ("enter", "n")])
