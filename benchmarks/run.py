@@ -12,7 +12,8 @@ machine, and as a ratio to it, so numbers from different machines compare:
 * key-to-screen latency with 1,000 people in a circle (benchmarks/bench_app.py),
   wall and CPU time, against a key that does nothing, with the session's peak memory.
 
-Not part of the test suite. A full run takes one to three minutes.
+Not part of the test suite. A full run takes one to three minutes; `--only startup`
+(or storage, export, app; repeatable) runs one part.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 EXAMPLE = ROOT / "examples" / "mia-complete.toml"
+SECTIONS = ["startup", "storage", "export", "app"]  # the parts of the table, in order
 
 
 # -- start-up, measured in a fresh process each time --------------------------------------
@@ -122,6 +124,13 @@ def startup_rows(runs: int) -> tuple[list[tuple[str, str, str, str]], float]:
         ("peak memory at start-up", f"{app_mib:.0f} MiB", f"bare Textual app {bare_mib:.0f} MiB",
          ratio(app_mib, bare_mib)),
     ], bare_mib
+
+
+def bare_memory() -> float:
+    """The bare app's peak MiB on its own, for the app rows when the start-up rows are skipped."""
+    with tempfile.TemporaryDirectory(prefix="circles-bench-") as folder:
+        env = dict(os.environ, HOME=folder, PYTHONPATH=str(ROOT))
+        return time_startup("bare", EXAMPLE, env)[1]
 
 
 # -- storage, from bench_storage.py ------------------------------------------------------
@@ -250,15 +259,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=7, help="start-up runs of each app")
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=15, help="timed presses of each key")
+    parser.add_argument("--only", action="append", choices=SECTIONS, metavar="SECTION",
+                        help="run only this part (repeatable): " + ", ".join(SECTIONS))
     parser.add_argument("--startup-child", nargs=2, metavar=("KIND", "PATH"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.startup_child:
         startup_child(*args.startup_child)
         return
+    sections = args.only or SECTIONS
     began = time.perf_counter()
-    rows, bare_mib = startup_rows(args.runs)
-    rows += storage_rows() + export_rows() + app_rows(args.people, args.repeat, bare_mib)
+    rows: list[tuple[str, str, str, str]] = []
+    bare_mib = 0.0
+    if "startup" in sections:
+        rows, bare_mib = startup_rows(args.runs)
+    if "storage" in sections:
+        rows += storage_rows()
+    if "export" in sections:
+        rows += export_rows()
+    if "app" in sections:
+        rows += app_rows(args.people, args.repeat, bare_mib or bare_memory())
     print_table(rows, time.perf_counter() - began)
 
 
