@@ -104,7 +104,11 @@ def startup_rows(runs: int) -> tuple[list[tuple[str, str, str, str]], float]:
     with tempfile.TemporaryDirectory(prefix="circles-bench-") as folder:
         folder = Path(folder)
         env = dict(os.environ, HOME=str(folder), XDG_DATA_HOME=str(folder / "data"),
-                   XDG_CONFIG_HOME=str(folder / "config"), PYTHONPATH=str(ROOT))
+                   XDG_CONFIG_HOME=str(folder / "config"), PYTHONPATH=str(ROOT),
+                   # Compiled bytecode, as an installed app has after its first run: the
+                   # warm-up runs write it here (not into the source tree) for both apps.
+                   PYTHONPYCACHEPREFIX=str(folder / "bytecode"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         workbook = folder / "mia-complete.toml"
         shutil.copyfile(EXAMPLE, workbook)
         times: dict[str, list[float]] = {"bare": [], "app": []}

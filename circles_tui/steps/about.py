@@ -17,9 +17,8 @@ from circles_tui.core.audience import sees
 from circles_tui.core.edits import about as about_edits
 from circles_tui.core.edits.about import TEXT_KINDS
 from circles_tui.core.model import About, Workbook
-from circles_tui.core.progress import about_progress
 from circles_tui.dialogs.text_entry import TextDialog
-from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.step import Step
 
 
 @attrs.frozen
@@ -70,7 +69,7 @@ def display_value(about: About, field: AboutField) -> str:
 class AboutStep(Step):
     """The first step: the facts at the top of every record."""
 
-    title = "About"
+    step_id = "about"
 
     DEFAULT_CSS = """
     AboutStep #about-intro { color: $text-muted; margin-bottom: 1; height: auto; }
@@ -107,9 +106,6 @@ class AboutStep(Step):
         fields.set_options(options)
         fields.highlighted = min(highlighted or 0, len(options) - 1)
         self._show_help()
-
-    def progress(self, workbook: Workbook) -> Progress:
-        return about_progress(workbook)
 
     @on(OptionList.OptionHighlighted, "#about-fields")
     def _show_help(self) -> None:

@@ -32,8 +32,7 @@ from circles_tui.core.model import Workbook
 from circles_tui.core.wording.ecomap_text import EcomapText
 from circles_tui.steps.ecomap import chains, ecomap_view as view
 from circles_tui.steps.ecomap.link_list import LinkList, link_of
-from circles_tui.steps.ecomap.progress import ecomap_progress
-from circles_tui.steps.step import PICTURE, Progress, Step, update_text
+from circles_tui.steps.step import PICTURE, Step, update_text
 from circles_tui.widgets.ecomap_drawing import EcomapDrawing
 
 # Keys that act on the highlighted link, and keys that need an ecomap on screen.
@@ -44,6 +43,8 @@ ON_AN_ECOMAP = frozenset({"add", "centre", "date", "household", "picture"})
 
 class EcomapStep(Step):
     """The ecomaps of the workbook, one at a time."""
+
+    step_id = "ecomap"
 
     DEFAULT_CSS = """
     EcomapStep #ecomap-heading {
@@ -141,10 +142,6 @@ class EcomapStep(Step):
     def words(self) -> EcomapText:
         """The ecomap's words, the child's while child view is on."""
         return self.content.ecomap
-
-    @property
-    def step_title(self) -> str:
-        return self.words.title
 
     def compose(self) -> ComposeResult:
         yield Static(id="ecomap-heading")
@@ -413,7 +410,3 @@ class EcomapStep(Step):
 
     def action_to_supporters(self) -> None:
         self._ask(chains.add_to_supporters)
-
-    def progress(self, workbook: Workbook) -> Progress:
-        return ecomap_progress(workbook)
-
