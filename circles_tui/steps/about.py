@@ -17,7 +17,6 @@ from circles_tui.core.audience import sees
 from circles_tui.core.edits import about as about_edits
 from circles_tui.core.edits.about import TEXT_KINDS
 from circles_tui.core.model import About, Workbook
-from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.steps.step import Step
 
 
@@ -136,6 +135,10 @@ class AboutStep(Step):
         if field.kind in ("dates", "lines"):
             value = value.replace(", ", "\n")
         multiline = field.kind in ("dates", "lines", "note")
+        # Imported here, not at the top: About is the first screen, and the dialog brings
+        # Textual's TextArea (about 8 ms of start-up) that nothing there needs until `e`.
+        from circles_tui.dialogs.text_entry import TextDialog
+
         text = await self.app.push_screen_wait(
             TextDialog(field.label, value, field.help, multiline=multiline))
         if text is not None:
