@@ -68,7 +68,7 @@ def display_value(about: About, field: AboutField) -> str:
 class AboutStep(Step):
     """The first step: the facts at the top of every record."""
 
-    step_id = "about"
+    STEP_ID = "about"
 
     DEFAULT_CSS = """
     AboutStep #about-intro { color: $text-muted; margin-bottom: 1; height: auto; }

@@ -33,7 +33,7 @@ class ChildVoiceStep(MeetingStep):
     "started" in between.
     """
 
-    step_id, words_id = "child-voice", "child_voice"
+    STEP_ID, words_id = "child-voice", "child_voice"
 
     BINDINGS = [
         Binding("p", "pick", "Pick their words"),

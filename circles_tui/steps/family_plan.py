@@ -51,7 +51,7 @@ class FamilyPlanStep(MeetingStep):
     with who does it and what if it doesn't, and a review date; "started" in between.
     """
 
-    step_id, words_id = "family-plan", "plan"
+    STEP_ID, words_id = "family-plan", "plan"
 
     DEFAULT_CSS = """
     FamilyPlanStep #plan-lists {

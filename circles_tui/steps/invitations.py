@@ -70,7 +70,7 @@ class InvitationsStep(MeetingStep):
     build the network list: the marks are redrawn after every key.)
     """
 
-    step_id, words_id = "invitations", "invitations"
+    STEP_ID, words_id = "invitations", "invitations"
 
     BINDINGS = [
         Binding("m", "details", "Meeting details"),

@@ -46,7 +46,7 @@ def _named(person: Person) -> str:
 class MobilityMapStep(Step):
     """The places in the child's story as a path, each with its kind and its people."""
 
-    step_id = "mobility-map"
+    STEP_ID = "mobility-map"
 
     DEFAULT_CSS = """
     MobilityMapStep #mobility-prompt { height: auto; text-style: italic; }

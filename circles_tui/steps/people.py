@@ -50,7 +50,7 @@ class PeopleStep(Step):
     Progress: "empty" while no one has been named, otherwise "done".
     """
 
-    step_id = "people"
+    STEP_ID = "people"
 
     DEFAULT_CSS = """
     PeopleStep #people-intro {

@@ -46,9 +46,10 @@ class Step(AsksQuestions, Vertical, can_focus=False):
 
     BINDINGS = [ASK]
 
-    # The step's id in the wording's `[steps] order`: its name and mark come from
-    # core/step_index.py. A circle step (one class, five circles) answers for itself.
-    step_id: ClassVar[str] = ""
+    # The step's id in the wording's `[steps] order` (its widget id is "step-" and this):
+    # its name and mark come from core/step_index.py. A circle step (one class, five
+    # circles) answers for itself.
+    STEP_ID: ClassVar[str] = ""
 
     workbook: var[Workbook | None] = var(None, always_update=True)
     child_view: var[bool] = var(False)
@@ -77,7 +78,7 @@ class Step(AsksQuestions, Vertical, can_focus=False):
 
     @property
     def step_title(self) -> str:
-        return step_title(self.step_id, self.wording, self.audience)
+        return step_title(self.STEP_ID, self.wording, self.audience)
 
     def edit(self, operation: Operation, label: str) -> None:
         """Ask for `operation` to be applied, described as `label` in undo messages."""
@@ -118,7 +119,7 @@ class Step(AsksQuestions, Vertical, can_focus=False):
 
     def progress(self, workbook: Workbook) -> Progress:
         """How far this step has got, for the marks in the step list."""
-        return step_progress(self.step_id, workbook)
+        return step_progress(self.STEP_ID, workbook)
 
 
 def update_text(static: Static, text: object) -> None:

@@ -46,7 +46,7 @@ class SummaryStep(Step):
     Progress: "done" once the proposed network list has anyone in it, else "empty".
     """
 
-    step_id = "summary"
+    STEP_ID = "summary"
 
     DEFAULT_CSS = """
     SummaryStep #not-deciding {

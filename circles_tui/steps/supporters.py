@@ -42,7 +42,7 @@ class SupportersStep(Step):
     needs; fair-weather and false may rightly stay empty); "started" in between.
     """
 
-    step_id = "supporters"
+    STEP_ID = "supporters"
 
     DEFAULT_CSS = """
     SupportersStep #kind-help {

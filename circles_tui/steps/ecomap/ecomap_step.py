@@ -44,7 +44,7 @@ ON_AN_ECOMAP = frozenset({"add", "centre", "date", "household", "picture"})
 class EcomapStep(Step):
     """The ecomaps of the workbook, one at a time."""
 
-    step_id = "ecomap"
+    STEP_ID = "ecomap"
 
     DEFAULT_CSS = """
     EcomapStep #ecomap-heading {

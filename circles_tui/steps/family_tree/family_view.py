@@ -37,7 +37,7 @@ TALL = 24  # shorter than this, the drawing goes without its frame and the title
 class FamilyTreeView(Step):
     """The family tree and the highlighted person's details."""
 
-    step_id = "family-tree"
+    STEP_ID = "family-tree"
 
     DEFAULT_CSS = """
     FamilyTreeView #family-title {

@@ -37,7 +37,7 @@ TALL = 30  # shorter than this, the guidance is left out of the pane (the add di
 class TreeView(Step):
     """The Tree of Life and the part being worked on; moving between parts."""
 
-    step_id = "tree"
+    STEP_ID = "tree"
 
     DEFAULT_CSS = """
     TreeView #tree-layout {
