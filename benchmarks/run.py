@@ -147,7 +147,7 @@ def startup_rows(runs: int) -> tuple[list[tuple[str, str, str, str]], float]:
 
 
 def bare_memory() -> float:
-    """The bare app's peak MiB on its own, for the app rows when the start-up rows are skipped."""
+    """The bare app's peak MiB on its own, for the app rows when start-up is not run."""
     with tempfile.TemporaryDirectory(prefix="circles-bench-") as folder:
         env = dict(os.environ, HOME=folder, PYTHONPATH=str(ROOT))
         return time_startup("bare", EXAMPLE, env)[2]

@@ -3,7 +3,8 @@
 `ecomap_step` (the widget and its keys) shows what `ecomap_view` works out from the
 records, in the list `link_list` builds and the drawing `widgets/ecomap_drawing.py`
 makes; the keys that ask questions run the dialog chains in `chains`; its mark in the step
-list is `core.progress.ecomap_progress`. The edits themselves are in `circles_tui.core.edits.ecomap`.
+list is `core.progress.ecomap_progress`. The edits themselves are in
+`circles_tui.core.edits.ecomap`.
 """
 
 from circles_tui.core.progress import ecomap_progress
