@@ -12,7 +12,8 @@ machine, and as a ratio to it, so numbers from different machines compare:
 * key-to-screen latency with 1,000 people in a circle (benchmarks/bench_app.py),
   wall and CPU time, against a key that does nothing, with the session's peak memory.
 
-Not part of the test suite. A full run takes one to three minutes.
+Not part of the test suite. A full run takes one to three minutes; `--only startup`
+(or storage, export, app; repeatable) runs one part.
 """
 
 from __future__ import annotations
@@ -32,13 +33,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 EXAMPLE = ROOT / "examples" / "mia-complete.toml"
+SECTIONS = ["startup", "storage", "export", "app"]  # the parts of the table, in order
 
 
 # -- start-up, measured in a fresh process each time --------------------------------------
 
 def startup_child(kind: str, path: str) -> None:
-    """Run in the child: start an app headless, print `ready` once its first screen is
-    on show, then leave."""
+    """Run in the child: start an app headless, print `ready` and the CPU milliseconds the
+    process has used once its first screen is on show, then leave."""
     sys.path.insert(0, str(ROOT))
     if kind == "bare":
         from textual.app import App, ComposeResult
@@ -52,11 +54,13 @@ def startup_child(kind: str, path: str) -> None:
                 self.call_after_refresh(self.ready)
 
             def ready(self) -> None:
-                os.write(1, b"ready\n")
+                say_ready()
                 self.exit()
 
         Bare().run(headless=True, size=(100, 30))
         return
+
+    from textual.screen import Screen
 
     from circles_tui.app import CirclesApp
     from circles_tui.screens.workspace import WorkspaceScreen
@@ -66,24 +70,32 @@ def startup_child(kind: str, path: str) -> None:
         CSS_PATH = str(Path(sys.modules[CirclesApp.__module__].__file__).with_name("app.tcss"))
 
         def on_mount(self) -> None:
-            # Textual also calls CirclesApp.on_mount (handlers run for each class in the MRO).
-            self._poll = self.set_interval(0.001, self.check)
+            # Runs before CirclesApp.on_mount (Textual calls each class's handler in the MRO,
+            # the subclass's first), which pushes the workspace. No polling timer: it would
+            # cost CPU time of its own.
+            self.screen_change_signal.subscribe(self, self.screen_changed, immediate=True)
 
-        def check(self) -> None:
-            screen = self.screen
-            if isinstance(screen, WorkspaceScreen) and screen.is_mounted:
-                self._poll.stop()
-                self.call_after_refresh(self.ready)
+        def screen_changed(self, screen: Screen) -> None:
+            if isinstance(screen, WorkspaceScreen):
+                # Queued on the workspace, this runs once it has mounted (its first step
+                # too), then waits for the next refresh: the first screen on show.
+                screen.call_after_refresh(self.ready)
 
         def ready(self) -> None:
-            os.write(1, b"ready\n")
+            say_ready()
             self.exit()
 
     Timed(path=Path(path)).run(headless=True, size=(100, 30))
 
 
-def time_startup(kind: str, path: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Milliseconds from starting the process to its first screen, and its peak MiB."""
+def say_ready() -> None:
+    # CPU time counts from the process's start, the interpreter's own start-up included.
+    os.write(1, f"ready {time.process_time() * 1000:.1f}\n".encode())
+
+
+def time_startup(kind: str, path: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Milliseconds from starting the process to its first screen, the CPU milliseconds it
+    used until then (less disturbed by a busy machine), and its peak MiB."""
     began = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve()), "--startup-child", kind, str(path)],
@@ -92,9 +104,10 @@ def time_startup(kind: str, path: Path, env: dict[str, str]) -> tuple[float, flo
     elapsed = (time.perf_counter() - began) * 1000
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
-    if line.strip() != b"ready":
+    said = line.split()
+    if not said or said[0] != b"ready":
         raise RuntimeError(f"{kind} start-up failed: {process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, float(said[1]), usage.ru_maxrss / 1024
 
 
 def startup_rows(runs: int) -> tuple[list[tuple[str, str, str, str]], float]:
@@ -102,26 +115,42 @@ def startup_rows(runs: int) -> tuple[list[tuple[str, str, str, str]], float]:
     with tempfile.TemporaryDirectory(prefix="circles-bench-") as folder:
         folder = Path(folder)
         env = dict(os.environ, HOME=str(folder), XDG_DATA_HOME=str(folder / "data"),
-                   XDG_CONFIG_HOME=str(folder / "config"), PYTHONPATH=str(ROOT))
+                   XDG_CONFIG_HOME=str(folder / "config"), PYTHONPATH=str(ROOT),
+                   # Compiled bytecode, as an installed app has after its first run: the
+                   # warm-up runs write it here (not into the source tree) for both apps.
+                   PYTHONPYCACHEPREFIX=str(folder / "bytecode"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         workbook = folder / "mia-complete.toml"
         shutil.copyfile(EXAMPLE, workbook)
         times: dict[str, list[float]] = {"bare": [], "app": []}
         memory: dict[str, list[float]] = {"bare": [], "app": []}
+        cpu: dict[str, list[float]] = {"bare": [], "app": []}
         for kind in ("bare", "app"):  # warm the disk cache; not counted
             time_startup(kind, workbook, env)
         for _ in range(runs):
             for kind in ("bare", "app"):
-                ms, mib = time_startup(kind, workbook, env)
+                ms, cpu_ms, mib = time_startup(kind, workbook, env)
                 times[kind].append(ms)
+                cpu[kind].append(cpu_ms)
                 memory[kind].append(mib)
     bare, app = statistics.median(times["bare"]), statistics.median(times["app"])
+    bare_cpu, app_cpu = statistics.median(cpu["bare"]), statistics.median(cpu["app"])
     bare_mib, app_mib = max(memory["bare"]), max(memory["app"])
     return [
         (f"start-up to first screen, mia-complete (median of {runs})", f"{app:.0f} ms",
          f"bare Textual app {bare:.0f} ms", ratio(app, bare)),
+        ("  the same, CPU time", f"{app_cpu:.0f} ms", f"bare Textual app {bare_cpu:.0f} ms",
+         ratio(app_cpu, bare_cpu)),
         ("peak memory at start-up", f"{app_mib:.0f} MiB", f"bare Textual app {bare_mib:.0f} MiB",
          ratio(app_mib, bare_mib)),
     ], bare_mib
+
+
+def bare_memory() -> float:
+    """The bare app's peak MiB on its own, for the app rows when start-up is not run."""
+    with tempfile.TemporaryDirectory(prefix="circles-bench-") as folder:
+        env = dict(os.environ, HOME=folder, PYTHONPATH=str(ROOT))
+        return time_startup("bare", EXAMPLE, env)[2]
 
 
 # -- storage, from bench_storage.py ------------------------------------------------------
@@ -250,15 +279,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=7, help="start-up runs of each app")
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=15, help="timed presses of each key")
+    parser.add_argument("--only", action="append", choices=SECTIONS, metavar="SECTION",
+                        help="run only this part (repeatable): " + ", ".join(SECTIONS))
     parser.add_argument("--startup-child", nargs=2, metavar=("KIND", "PATH"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.startup_child:
         startup_child(*args.startup_child)
         return
+    sections = args.only or SECTIONS
     began = time.perf_counter()
-    rows, bare_mib = startup_rows(args.runs)
-    rows += storage_rows() + export_rows() + app_rows(args.people, args.repeat, bare_mib)
+    rows: list[tuple[str, str, str, str]] = []
+    bare_mib = 0.0
+    if "startup" in sections:
+        rows, bare_mib = startup_rows(args.runs)
+    if "storage" in sections:
+        rows += storage_rows()
+    if "export" in sections:
+        rows += export_rows()
+    if "app" in sections:
+        rows += app_rows(args.people, args.repeat, bare_mib or bare_memory())
     print_table(rows, time.perf_counter() - began)
 
 

@@ -20,44 +20,13 @@ from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from circles_tui.widgets.footer import Footer
+from circles_tui.core.audience import audience_of
 from circles_tui.core.model import Workbook
+from circles_tui.core.step_index import step_progress, step_title
+from circles_tui.screens.steps_on_demand import StepsOnDemand, build_step
 from circles_tui.steps.step import Progress, Step, update_text
 
 PROGRESS_MARKS: dict[Progress, str] = {"empty": "○", "started": "◐", "done": "●"}
-
-
-def build_steps(content, child_words: bool = False) -> list[Step]:
-    """The steps in the guided order the wording file sets (`Wording.step_order`)."""
-    from circles_tui.steps.about import AboutStep
-    from circles_tui.steps.child_voice import ChildVoiceStep
-    from circles_tui.steps.family_plan import FamilyPlanStep
-    from circles_tui.steps.family_tree import FamilyTreeStep
-    from circles_tui.steps.invitations import InvitationsStep
-    from circles_tui.steps.mobility_map import MobilityMapStep
-    from circles_tui.steps.circle import CircleStep
-    from circles_tui.steps.ecomap import EcomapStep
-    from circles_tui.steps.people import PeopleStep
-    from circles_tui.steps.summary import SummaryStep
-    from circles_tui.steps.supporters import SupportersStep
-    from circles_tui.steps.tree import TreeStep
-
-    steps: list[Step] = [AboutStep(content, id="step-about")]
-    steps += [CircleStep(content, circle.id, child_words=child_words, id=f"step-{circle.id}")
-              for circle in content.circles]
-    steps += [
-        SupportersStep(content, id="step-supporters"),
-        EcomapStep(content, id="step-ecomap"),
-        FamilyTreeStep(content, id="step-family-tree"),
-        TreeStep(content, id="step-tree"),
-        PeopleStep(content, id="step-people"),
-        SummaryStep(content, id="step-summary"),
-        InvitationsStep(content, id="step-invitations"),
-        ChildVoiceStep(content, id="step-child-voice"),
-        FamilyPlanStep(content, id="step-family-plan"),
-        MobilityMapStep(content, id="step-mobility-map"),
-    ]
-    by_id = {step.id: step for step in steps}
-    return [by_id[f"step-{step_id}"] for step_id in content.step_order]
 
 
 class StepList(OptionList):
@@ -118,12 +87,18 @@ class WorkspaceScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.steps = build_steps(self.app.content, self.app.preferences.child_words)
+        # Each step is built the first time it is wanted (see steps_on_demand.py).
+        self.steps = StepsOnDemand(self.app.content.step_order, self._build_step)
         self.current = 0
         # None: the step list follows the width; True/False: the practitioner chose with F4.
         self.step_list_choice: bool | None = None
         self._peeking = False  # the list is open for one choice (g while folded)
         self._step_labels: tuple[Content, ...] = ()  # what the step list shows
+
+    def _build_step(self, step_id: str) -> Step:
+        step = build_step(step_id, self.app.content, self.app.preferences.child_words)
+        step.child_view = self.app.child_view
+        return step
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -160,7 +135,7 @@ class WorkspaceScreen(Screen):
         self._show_status()
 
     def _show_child_view(self, child_view: bool) -> None:
-        for step in self.steps:
+        for step in self.steps.built():
             step.child_view = child_view
         if self.is_mounted:
             self._fill_step_list()  # step names in the child's words, or back
@@ -184,15 +159,14 @@ class WorkspaceScreen(Screen):
 
     def _fill_step_list(self) -> None:
         step_list = self.query_one(StepList)
-        workbook = self.app.workbook
-        labels = tuple(Content.assemble(f"{PROGRESS_MARKS[step.progress(workbook)]} ",
-                                        step.step_title) for step in self.steps)
+        labels = tuple(Content.assemble(f"{PROGRESS_MARKS[self._progress(step_id)]} ",
+                                        self._title(step_id)) for step_id in self.steps.ids)
         # Most edits leave every mark as it was: then the list is not redrawn at all.
         if labels != self._step_labels:
             self._step_labels = labels
             highlighted = step_list.highlighted
-            step_list.set_options(Option(label, id=step.id)
-                                  for label, step in zip(labels, self.steps))
+            step_list.set_options(Option(label, id=f"step-{step_id}")
+                                  for label, step_id in zip(labels, self.steps.ids))
             step_list.highlighted = self.current if highlighted is None else highlighted
         self._show_indicator()
 
@@ -211,13 +185,20 @@ class WorkspaceScreen(Screen):
         self.query_one(StepList).display = not folded
         self.query_one(StepIndicator).display = folded
 
+    def _title(self, step_id: str) -> str:
+        """A step's name in the step list, built or not, in the words of whoever looks."""
+        return step_title(step_id, self.app.content, audience_of(self.app.child_view))
+
+    def _progress(self, step_id: str) -> Progress:
+        return step_progress(step_id, self.app.workbook)
+
     def _show_indicator(self) -> None:
-        step = self.steps[self.current]
-        mark = PROGRESS_MARKS[step.progress(self.app.workbook)]
+        step_id = self.steps.ids[self.current]
+        mark = PROGRESS_MARKS[self._progress(step_id)]
         key = self.app.get_key_display(TOGGLE_STEP_LIST)
         update_text(self.query_one(StepIndicator), Content.assemble(
             (f"Step {self.current + 1} of {len(self.steps)} · ", "$text-muted"),
-            (step.step_title, "bold"), (f" {mark}", ""),
+            (self._title(step_id), "bold"), (f" {mark}", ""),
             (f"   {key.upper()}: step list", "$text-muted")))
 
     def action_toggle_step_list(self) -> None:

@@ -17,9 +17,7 @@ from circles_tui.core.audience import sees
 from circles_tui.core.edits import about as about_edits
 from circles_tui.core.edits.about import TEXT_KINDS
 from circles_tui.core.model import About, Workbook
-from circles_tui.core.progress import about_progress
-from circles_tui.dialogs.text_entry import TextDialog
-from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.step import Step
 
 
 @attrs.frozen
@@ -70,7 +68,7 @@ def display_value(about: About, field: AboutField) -> str:
 class AboutStep(Step):
     """The first step: the facts at the top of every record."""
 
-    title = "About"
+    STEP_ID = "about"
 
     DEFAULT_CSS = """
     AboutStep #about-intro { color: $text-muted; margin-bottom: 1; height: auto; }
@@ -108,9 +106,6 @@ class AboutStep(Step):
         fields.highlighted = min(highlighted or 0, len(options) - 1)
         self._show_help()
 
-    def progress(self, workbook: Workbook) -> Progress:
-        return about_progress(workbook)
-
     @on(OptionList.OptionHighlighted, "#about-fields")
     def _show_help(self) -> None:
         field = self._highlighted()
@@ -140,6 +135,10 @@ class AboutStep(Step):
         if field.kind in ("dates", "lines"):
             value = value.replace(", ", "\n")
         multiline = field.kind in ("dates", "lines", "note")
+        # Imported here, not at the top: About is the first screen, and the dialog brings
+        # Textual's TextArea (about 8 ms of start-up) that nothing there needs until `e`.
+        from circles_tui.dialogs.text_entry import TextDialog
+
         text = await self.app.push_screen_wait(
             TextDialog(field.label, value, field.help, multiline=multiline))
         if text is not None:

@@ -22,7 +22,6 @@ from circles_tui.core.model import Workbook
 from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import ChecksDialog, ChoiceDialog
 from circles_tui.steps.meeting_step import MeetingStep, titled_list
-from circles_tui.steps.step import Progress
 
 SPEAKER_WAY = "trusted-adult"
 
@@ -34,7 +33,7 @@ class ChildVoiceStep(MeetingStep):
     "started" in between.
     """
 
-    words_id = "child_voice"
+    STEP_ID, words_id = "child-voice", "child_voice"
 
     BINDINGS = [
         Binding("p", "pick", "Pick their words"),
@@ -171,11 +170,3 @@ class ChildVoiceStep(MeetingStep):
             f"Who will speak for {workbook.about.child}?", choices, current,
             help="Someone the child trusts; the people they would go to come first.",
         ))
-
-    # -- progress --------------------------------------------------------------------------
-
-    def progress(self, workbook: Workbook) -> Progress:
-        voice = workbook.meeting.child_voice
-        if not (voice.words or voice.taking_part):
-            return "empty"
-        return "done" if voice.words and voice.taking_part else "started"

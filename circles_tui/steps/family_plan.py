@@ -26,7 +26,6 @@ from circles_tui.dialogs.meeting_forms import (
     ChoiceDialog, ShortFormDialog, FormField, date_text, parse_date,
 )
 from circles_tui.steps.meeting_step import MeetingStep, facts, long_date, titled_list
-from circles_tui.steps.step import Progress
 
 WRITE_OWN = "write-own"  # the strength picker's choice for writing a new one
 ROW_FIELDS = (
@@ -52,7 +51,7 @@ class FamilyPlanStep(MeetingStep):
     with who does it and what if it doesn't, and a review date; "started" in between.
     """
 
-    words_id = "plan"
+    STEP_ID, words_id = "family-plan", "plan"
 
     DEFAULT_CSS = """
     FamilyPlanStep #plan-lists {
@@ -227,12 +226,3 @@ class FamilyPlanStep(MeetingStep):
         self.notify(f"Wrote {page_path.name} (to print) and {markdown_path.name} beside the "
                     "workbook. It has no practitioner-only notes.",
                     title="Family copy", markup=False, timeout=8)
-
-    # -- progress --------------------------------------------------------------------------
-
-    def progress(self, workbook: Workbook) -> Progress:
-        plan = workbook.meeting.plan
-        if not (plan.rows or plan.strengths or plan.review_on):
-            return "empty"
-        complete = any(row.who and row.fallback for row in plan.rows)
-        return "done" if complete and plan.review_on else "started"

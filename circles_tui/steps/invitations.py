@@ -27,7 +27,6 @@ from circles_tui.core.audience import (
     MEETING_NOTES, NETWORK_CONCERNS, audience_of, ecomaps_seen_on, left_out_kinds, sees,
 )
 from circles_tui.steps.meeting_step import MeetingStep, facts, long_date, titled_list
-from circles_tui.steps.step import Progress
 
 UNDECIDED = "undecided"  # the choice dialog's id for "not decided yet"
 
@@ -71,7 +70,7 @@ class InvitationsStep(MeetingStep):
     build the network list: the marks are redrawn after every key.)
     """
 
-    words_id = "invitations"
+    STEP_ID, words_id = "invitations", "invitations"
 
     BINDINGS = [
         Binding("m", "details", "Meeting details"),
@@ -247,12 +246,3 @@ class InvitationsStep(MeetingStep):
         if note is not None:
             self.edit(partial(edits.set_needs, person.id, needs, note),
                       f"Changed what {person.name} needs")
-
-    # -- progress --------------------------------------------------------------------------
-
-    def progress(self, workbook: Workbook) -> Progress:
-        meeting = workbook.meeting
-        if not (meeting.invitations or meeting.on or meeting.place or meeting.facilitator):
-            return "empty"
-        coming = any(i.family_wants == "yes" and i.status == "coming" for i in meeting.invitations)
-        return "done" if meeting.on and coming else "started"

@@ -69,10 +69,6 @@ class MeetingStep(Step):
 
     words_id = ""  # which MeetingStepText of the wording this step shows
 
-    @property
-    def step_title(self) -> str:
-        return self.words.title
-
     def compose(self) -> ComposeResult:
         yield Static(classes="meeting-prompt")
         yield Static(Content(self.words.guidance), classes="meeting-guidance")

@@ -26,7 +26,7 @@ from circles_tui.core.wording import Wording
 from circles_tui.dialogs.meeting_forms import ChoiceDialog, FormField, ShortFormDialog
 from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.steps.meeting_step import facts
-from circles_tui.steps.step import PICTURE, Progress, Step, update_text
+from circles_tui.steps.step import PICTURE, Step, update_text
 from circles_tui.widgets.mobility_drawing import StayMark, as_content, stay_lines
 from circles_tui.widgets.mobility_picture import MobilityPicture
 
@@ -45,6 +45,8 @@ def _named(person: Person) -> str:
 
 class MobilityMapStep(Step):
     """The places in the child's story as a path, each with its kind and its people."""
+
+    STEP_ID = "mobility-map"
 
     DEFAULT_CSS = """
     MobilityMapStep #mobility-prompt { height: auto; text-style: italic; }
@@ -84,10 +86,6 @@ class MobilityMapStep(Step):
         self.words = content.mobility
         self.question = 0
         self.added = ""  # the id of a place just added
-
-    @property
-    def step_title(self) -> str:
-        return self.words.child_title if reads_child_words(self.audience) else self.words.title
 
     def compose(self) -> ComposeResult:
         yield Static(id="mobility-prompt")
@@ -299,11 +297,3 @@ class MobilityMapStep(Step):
         self.edit(partial(edits.ask_about, stay.id, person_id, lost == "yes"),
                   f"Put {name} in {circle}")
         self.notify(f"{name} is {'already' if already else 'now'} in {circle}.", markup=False)
-
-    # -- progress ------------------------------------------------------------------------------
-
-    def progress(self, workbook: Workbook) -> Progress:
-        if not workbook.mobility:
-            return "empty"
-        return "done" if len(workbook.mobility) >= 2 and any(
-            s.people for s in workbook.mobility) else "started"

@@ -24,13 +24,12 @@ from circles_tui.core.edits.people import new_person_id
 from circles_tui.core.labels import label as field_label
 from circles_tui.core.model import Person, Workbook
 from circles_tui.core.places import place_names
-from circles_tui.core.progress import people_progress
 from circles_tui.core.proposed_network import HOLD_TITLE, contact_hold
 from circles_tui.dialogs.confirm import ConfirmDialog
 from circles_tui.dialogs.text_entry import TextDialog
 from circles_tui.dialogs.meeting_forms import FormField, ShortFormDialog
 from circles_tui.dialogs.person_edit import PersonEditDialog, PickPersonDialog
-from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.step import Step
 
 
 def _plural(count: int, word: str) -> str:
@@ -51,7 +50,7 @@ class PeopleStep(Step):
     Progress: "empty" while no one has been named, otherwise "done".
     """
 
-    title = "People"
+    STEP_ID = "people"
 
     DEFAULT_CSS = """
     PeopleStep #people-intro {
@@ -383,8 +382,3 @@ class PeopleStep(Step):
         if await self.app.push_screen_wait(ConfirmDialog("Remove someone", body, yes="Remove")):
             self.edit(partial(people.remove, person.id), f"Removed {person.name}")
             self.notify(f"Removed {person.name}. Press ctrl+z to undo.", markup=False)
-
-    # -- progress --------------------------------------------------------------------------
-
-    def progress(self, workbook: Workbook) -> Progress:
-        return people_progress(workbook)

@@ -22,6 +22,7 @@ from circles_tui.core.wording import Wording
 from circles_tui.core.edits import Operation
 from circles_tui.core.model import Workbook
 from circles_tui.core.progress import Progress
+from circles_tui.core.step_index import step_progress, step_title
 from circles_tui.steps.step_questions import ASK, AsksQuestions
 
 # The key for a step with a drawing (a circle, the tree): the drawing full screen, to look at
@@ -45,8 +46,10 @@ class Step(AsksQuestions, Vertical, can_focus=False):
 
     BINDINGS = [ASK]
 
-    # The step's name in the step list; instances may override it (one class, five circles).
-    title: ClassVar[str] = ""
+    # The step's id in the wording's `[steps] order` (its widget id is "step-" and this):
+    # its name and mark come from core/step_index.py. A circle step (one class, five
+    # circles) answers for itself.
+    STEP_ID: ClassVar[str] = ""
 
     workbook: var[Workbook | None] = var(None, always_update=True)
     child_view: var[bool] = var(False)
@@ -75,7 +78,7 @@ class Step(AsksQuestions, Vertical, can_focus=False):
 
     @property
     def step_title(self) -> str:
-        return self.title
+        return step_title(self.STEP_ID, self.wording, self.audience)
 
     def edit(self, operation: Operation, label: str) -> None:
         """Ask for `operation` to be applied, described as `label` in undo messages."""
@@ -116,7 +119,7 @@ class Step(AsksQuestions, Vertical, can_focus=False):
 
     def progress(self, workbook: Workbook) -> Progress:
         """How far this step has got, for the marks in the step list."""
-        raise NotImplementedError
+        return step_progress(self.STEP_ID, workbook)
 
 
 def update_text(static: Static, text: object) -> None:

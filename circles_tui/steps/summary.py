@@ -24,11 +24,11 @@ from circles_tui.core.audience import NETWORK_CONCERNS, sees, view
 from circles_tui.core.model import Workbook
 from circles_tui.core.ecomap_words import titles_of
 from circles_tui.core.proposed_network import (
-    FOUND_THROUGH_TREE, HOLD_TITLE, NEVER_MET, NetworkEntry, anyone_placed, contact_hold,
+    FOUND_THROUGH_TREE, HOLD_TITLE, NEVER_MET, NetworkEntry, contact_hold,
     proposed_network,
 )
 from circles_tui.core.talk_points import disagreements, gaps
-from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.step import Step
 from circles_tui.steps.step_questions import AnswersOnEveryStep
 
 NOT_DECIDING = (
@@ -46,7 +46,7 @@ class SummaryStep(Step):
     Progress: "done" once the proposed network list has anyone in it, else "empty".
     """
 
-    title = "Summary"
+    STEP_ID = "summary"
 
     DEFAULT_CSS = """
     SummaryStep #not-deciding {
@@ -284,11 +284,6 @@ class SummaryStep(Step):
             path, self.workbook, self.wording, child_view=self.child_view,
             open_path=self.app.workbook_path,
         ))
-
-    # -- progress --------------------------------------------------------------------------
-
-    def progress(self, workbook: Workbook) -> Progress:
-        return "done" if anyone_placed(workbook) else "empty"
 
 
 def _field(circle, field_id: str):

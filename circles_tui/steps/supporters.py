@@ -23,12 +23,11 @@ from circles_tui.core.audience import GUIDANCE, left_out_kinds, sees
 from circles_tui.core.edits import supporters
 from circles_tui.core.model import Person, Supporter, Workbook
 from circles_tui.core.places import place_names
-from circles_tui.core.progress import supporters_progress
 from circles_tui.core.wording import SupporterText
 from circles_tui.dialogs.person_picker import PersonDialog
 from circles_tui.dialogs.supporter import SupporterDialog
 from circles_tui.core.labels import label as field_label
-from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.step import Step
 from circles_tui.steps.supporter_column import SupporterColumn
 
 WIDE = 96  # from this many cells across, the four kinds sit side by side
@@ -43,7 +42,7 @@ class SupportersStep(Step):
     needs; fair-weather and false may rightly stay empty); "started" in between.
     """
 
-    title = "Supporters"
+    STEP_ID = "supporters"
 
     DEFAULT_CSS = """
     SupportersStep #kind-help {
@@ -348,8 +347,3 @@ class SupportersStep(Step):
         else:
             message = f"{name} is not anywhere else yet."
         self.notify(message, title="Where else", markup=False, timeout=8)
-
-    # -- progress --------------------------------------------------------------------------
-
-    def progress(self, workbook: Workbook) -> Progress:
-        return supporters_progress(workbook)

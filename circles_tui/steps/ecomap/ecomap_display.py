@@ -27,13 +27,14 @@ from circles_tui.core.model import Workbook
 from circles_tui.core.wording.ecomap_text import EcomapText
 from circles_tui.steps.ecomap import ecomap_view as view
 from circles_tui.steps.ecomap.link_list import LinkList, link_of
-from circles_tui.steps.ecomap.progress import ecomap_progress
-from circles_tui.steps.step import Progress, Step, update_text
+from circles_tui.steps.step import Step, update_text
 from circles_tui.widgets.ecomap_drawing import EcomapDrawing
 
 
 class EcomapDisplay(Step):
     """The ecomaps of the workbook, one at a time: the drawing, the list and the details."""
+
+    STEP_ID = "ecomap"
 
     DEFAULT_CSS = """
     EcomapDisplay #ecomap-heading {
@@ -104,10 +105,6 @@ class EcomapDisplay(Step):
     def words(self) -> EcomapText:
         """The ecomap's words, the child's while child view is on."""
         return self.content.ecomap
-
-    @property
-    def step_title(self) -> str:
-        return self.words.title
 
     def compose(self) -> ComposeResult:
         yield Static(id="ecomap-heading")
@@ -245,7 +242,4 @@ class EcomapDisplay(Step):
     def _clicked(self, event: EcomapDrawing.LinkClicked) -> None:
         self.select(event.link_id)
         self.query_one(LinkList).focus()
-
-    def progress(self, workbook: Workbook) -> Progress:
-        return ecomap_progress(workbook)
 

@@ -2,11 +2,12 @@
 
 `family_step` (the keys and dialogs) builds on `family_view` (the drawing and the
 highlighted person's details); `picture` turns the family records into the drawing's
-cards, `words` gathers the wording, and `progress` says how far the tree has got.
+cards and `words` gathers the wording; how far the tree has got is
+`core.progress.family_tree_progress`.
 The edits themselves are in `circles_tui.core.edits.family`.
 """
 
+from circles_tui.core.progress import family_tree_progress
 from circles_tui.steps.family_tree.family_step import FamilyTreeStep
-from circles_tui.steps.family_tree.progress import family_tree_progress
 
 __all__ = ["FamilyTreeStep", "family_tree_progress"]

@@ -23,11 +23,10 @@ from circles_tui.core.model import Workbook
 from circles_tui.steps.family_tree.picture import (
     FamilyPicture, family_picture, first_capital, person_status,
 )
-from circles_tui.steps.family_tree.progress import family_tree_progress
 from circles_tui.steps.family_tree.words import (
     BLANK_HINT, NO_HERITAGE, THE_CHILD, TREE_TITLE, FamilyTreeWords, family_tree_words,
 )
-from circles_tui.steps.step import Progress, Step, update_text
+from circles_tui.steps.step import Step, update_text
 from circles_tui.widgets.family_drawing import FamilyDrawing
 from circles_tui.widgets.family_layout import SIZES
 
@@ -37,6 +36,8 @@ TALL = 24  # shorter than this, the drawing goes without its frame and the title
 
 class FamilyTreeView(Step):
     """The family tree and the highlighted person's details."""
+
+    STEP_ID = "family-tree"
 
     DEFAULT_CSS = """
     FamilyTreeView #family-title {
@@ -92,10 +93,6 @@ class FamilyTreeView(Step):
         self._select_next: str | None = None  # the card to highlight once an edit comes back
 
     @property
-    def step_title(self) -> str:
-        return self.words.title
-
-    @property
     def words(self) -> FamilyTreeWords:
         """The family tree's words as the person looking reads them (child view: the child's)."""
         return family_tree_words(self.content)
@@ -112,9 +109,6 @@ class FamilyTreeView(Step):
         if self.is_mounted:
             self.query_one(FamilyDrawing).focus(scroll_visible)
         return self
-
-    def progress(self, workbook: Workbook) -> Progress:
-        return family_tree_progress(workbook)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < WIDE, "-narrow")

@@ -14,9 +14,9 @@ from textual.widgets.option_list import Option
 from circles_tui.core.audience import GUIDANCE, Audience, reads_child_words, sees
 from circles_tui.core.edits.tree import LEAVES, WHO_MATTERS
 from circles_tui.core.model import TREE_PARTS, Answer, Person, TreePart, Workbook
+from circles_tui.core.progress import part_entries
 from circles_tui.core.wording import TreePartText, Wording
 from circles_tui.steps.tree.hanging import Hanging
-from circles_tui.steps.tree.parts import part_entries
 
 BULLET = "•"
 QUESTION_MARK = "?"

@@ -21,10 +21,11 @@ from circles_tui.core.audience import GUIDANCE, sees
 from circles_tui.core.edits import Operation
 from circles_tui.core.edits.tree import part_of
 from circles_tui.core.model import TREE_PARTS, TreePart, Workbook
+from circles_tui.core.progress import part_entries
 from circles_tui.core.wording import TreePartText, Wording
-from circles_tui.steps.step import Progress, Step
+from circles_tui.steps.step import Step
 from circles_tui.steps.tree.part_list import part_options, questions_hint, storms_not_started
-from circles_tui.steps.tree.parts import PARTS, part_entries, tree_progress
+from circles_tui.steps.tree.parts import PARTS
 from circles_tui.widgets.tree_drawing import PartMark, TreeDrawing
 
 MEDIUM = 72  # from this many cells across, the tree beside the detail; narrower, labels above
@@ -36,7 +37,7 @@ TALL = 30  # shorter than this, the guidance is left out of the pane (the add di
 class TreeView(Step):
     """The Tree of Life and the part being worked on; moving between parts."""
 
-    title = "Tree of Life"
+    STEP_ID = "tree"
 
     DEFAULT_CSS = """
     TreeView #tree-layout {
@@ -115,9 +116,6 @@ class TreeView(Step):
         if self.is_mounted:
             self.query_one("#items", OptionList).focus(scroll_visible)
         return self
-
-    def progress(self, workbook: Workbook) -> Progress:
-        return tree_progress(workbook)
 
     # -- looks -------------------------------------------------------------------------
 
