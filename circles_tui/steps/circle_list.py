@@ -10,7 +10,7 @@ from circles_tui.core.audience import PRACTITIONER, Audience
 from circles_tui.core.render_cache import RenderCache
 from circles_tui.core.wording import CircleText
 from circles_tui.steps.circle_view import list_line, ring_heading
-from circles_tui.widgets.nowrap_list import NoWrapOptionList
+from circles_tui.widgets.line_list import LineList
 
 
 def option_id(person_id: str) -> str:
@@ -25,7 +25,7 @@ def person_of(option: Option) -> str | None:
     return option.id.removeprefix("person:")
 
 
-class CircleList(NoWrapOptionList):
+class CircleList(LineList):
     """A heading per ring, then one line (two where there is room) per person in it."""
 
     def __init__(self, circle_id: str, circle: CircleText, role: str, *, id: str) -> None:
@@ -67,13 +67,9 @@ class CircleList(NoWrapOptionList):
         self._made_lines.end_pass()
         self.rebuilding = True
         try:
-            scroll_y = self.scroll_y
-            self.set_options(options)
+            self.set_options(options)  # keeps where the list is scrolled to
             if selected is not None:
                 self.highlighted = self.get_option_index(option_id(selected))
-            self.scroll_to(y=scroll_y, animate=False, immediate=True)
-            if self.highlighted is not None:
-                self.scroll_to_highlight()
         finally:
             self.rebuilding = False
 
