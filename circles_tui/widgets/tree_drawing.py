@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 
+from circles_tui.widgets.drawn_once import DrawnOnce
 from circles_tui.widgets.tree_art import draw_tree, part_of
 
 Region = Literal["storms", "leaves", "fruits", "branches", "trunk", "seeds", "ground", "roots"]
@@ -52,7 +53,7 @@ class PartMark(NamedTuple):
     available: bool = True  # False for the storms until they are started
 
 
-class TreeDrawing(Widget, can_focus=False):
+class TreeDrawing(DrawnOnce, Widget, can_focus=False):
     """A labelled Tree of Life; clicking a label (or its part of the tree) picks that part."""
 
     DEFAULT_CSS = """
@@ -145,6 +146,9 @@ class TreeDrawing(Widget, can_focus=False):
         self.title_text = title
         # Only a drawing sized by its labels (height: auto) needs a new layout.
         self.refresh(layout=self.styles.height is not None and self.styles.height.is_auto)
+
+    def drawing_key(self) -> tuple:
+        return (self.marks, self.current, self.title_text, self.art_max_width)
 
     # -- sizing ------------------------------------------------------------------------
 
