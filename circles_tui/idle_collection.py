@@ -20,7 +20,7 @@ QUIET_SECONDS = 1.5  # no key, paste or click for this long counts as idle
 
 
 class IdleCollection:
-    """An App mixin: `collect_garbage_now` once, then collections when idle."""
+    """An App mixin: call `start_idle_collection` once the first screen is up."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -35,8 +35,9 @@ class IdleCollection:
         self._collect_due = False
 
     def start_idle_collection(self) -> None:
-        """Collect now, and from now on whenever the app has been idle after some input."""
-        self.collect_garbage_now()
+        """Freeze what exists now (the app, its wording and the workbook live as long as it
+        does), and from now on collect whenever the app has been idle after some input."""
+        gc.freeze()
         self.set_interval(QUIET_SECONDS / 2, self._collect_if_idle)  # type: ignore[attr-defined]
 
     def _collect_if_idle(self) -> None:
