@@ -17,6 +17,9 @@ import time
 from textual import events
 
 QUIET_SECONDS = 1.5  # no key, paste or click for this long counts as idle
+# While the app runs, automatic collections of the older objects come far less often
+# (Python's defaults are 700, 10, 10): they are done while idle instead.
+THRESHOLDS = (10_000, 50, 50)
 
 
 class IdleCollection:
@@ -37,12 +40,21 @@ class IdleCollection:
     def start_idle_collection(self) -> None:
         """Freeze what exists now (the app, its wording and the workbook live as long as it
         does), and from now on collect whenever the app has been idle after some input."""
+        self._thresholds_before = gc.get_threshold()
+        gc.set_threshold(*THRESHOLDS)
         gc.freeze()
         self.set_interval(QUIET_SECONDS / 2, self._collect_if_idle)  # type: ignore[attr-defined]
 
     def _collect_if_idle(self) -> None:
         if self._collect_due and time.monotonic() - self._last_input >= QUIET_SECONDS:
             self.collect_garbage_now()
+
+    def on_unmount(self) -> None:
+        """Leave the interpreter as it was (the tests start hundreds of apps in one)."""
+        before = getattr(self, "_thresholds_before", None)
+        if before is not None:
+            gc.set_threshold(*before)
+            gc.unfreeze()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste, events.MouseDown)):

@@ -21,6 +21,7 @@ async def test_a_full_collection_waits_for_the_keyboard_to_be_still(monkeypatch)
     monkeypatch.setattr(idle_collection, "QUIET_SECONDS", 0.2)
     monkeypatch.setattr(idle_collection.gc, "collect", lambda *a: passes.append(1) or 0)
     app = QuietApp()
+    before = gc.get_threshold()
     try:
         async with app.run_test() as pilot:
             await pilot.pause()
@@ -32,6 +33,8 @@ async def test_a_full_collection_waits_for_the_keyboard_to_be_still(monkeypatch)
             assert passes == [1]  # once still
             await pilot.pause(0.5)
             assert passes == [1]  # nothing typed since: nothing to do
+            assert gc.get_threshold() == idle_collection.THRESHOLDS
+        assert gc.get_threshold() == before and gc.get_freeze_count() == 0  # as it was
     finally:
         gc.unfreeze()
         real_collect()
