@@ -13,6 +13,9 @@ pointer. Colours come from component classes that use theme variables.
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+
 from collections.abc import Sequence
 from typing import ClassVar, Literal, NamedTuple
 
@@ -244,7 +247,10 @@ class TreeDrawing(DrawnOnce, Widget, can_focus=False):
         return painted
 
     def _cells(self, cells: Sequence[tuple[str, str]]) -> Content:
-        return Content.assemble(*((char, self._style(region) if region else "") for char, region in cells))
+        # Neighbours drawn alike become one piece: every piece is work on every repaint.
+        return Content.assemble(*(
+            ("".join(char for char, _ in run), self._style(region) if region else "")
+            for region, run in groupby(cells, key=itemgetter(1))))
 
     def _list_lines(self, width: int) -> list[Content]:
         lines: list[Content] = []
