@@ -7,7 +7,6 @@ asks for a change by posting `Step.Edited`, which bubbles up to the app.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from circles_tui.core.edits import EditRefused, Operation
 from circles_tui.core.model import Workbook
 from circles_tui.core.preferences import THEMES, load_preferences, save_preferences
 from circles_tui.core.session import Session
+from circles_tui.idle_collection import IdleCollection
 from circles_tui.saving import AUTOSAVE_DELAY, Saving
 from circles_tui.screens.workspace import WorkspaceScreen
 from circles_tui.steps.step import Step
@@ -47,7 +47,7 @@ HIGH_CONTRAST = Theme(
 )
 
 
-class CirclesApp(Saving, TypeAhead, App[int]):
+class CirclesApp(IdleCollection, Saving, TypeAhead, App[int]):
     """circles-tui: one workbook at a time, saved as you go."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -190,10 +190,8 @@ class CirclesApp(Saving, TypeAhead, App[int]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(workspace)
-        # What exists once the workbook is on screen (Textual, the wording, the workbook)
-        # lives as long as the app: leave it out of every later garbage collection. A full
-        # collection of a 1,000-person session took about 100 ms, the slowest keys' wait.
-        self.call_after_refresh(gc.freeze)
+        # Once the workbook is on screen, garbage is collected while nobody types.
+        self.call_after_refresh(self.start_idle_collection)
 
     # -- editing -----------------------------------------------------------------------
 

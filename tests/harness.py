@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer
+from circles_tui.widgets.footer import Footer
 
 from circles_tui.core.wording import bundled
 from circles_tui.core.edits import EditRefused

@@ -13,6 +13,7 @@ from circles_tui.core.model import About, Person, Placement, Supporter, TreePart
 from circles_tui.core.edits.circles import set_placements
 from circles_tui.core.progress import circle_progress as progress_of
 from circles_tui.steps.circle import CircleStep
+from circles_tui.steps.circle_list import CircleList
 from circles_tui.widgets.rings import RingsDiagram
 from tests.harness import StepHarness
 
@@ -57,12 +58,12 @@ def step(app: StepHarness) -> CircleStep:
 
 def listed(app: StepHarness) -> list[str]:
     """The ids of the people in the list, in order."""
-    options = app.query_one("#circle-list", OptionList).options
+    options = app.query_one("#circle-list", CircleList).options
     return [o.id.removeprefix("person:") for o in options if not o.disabled and o.id]
 
 
 def list_text(app: StepHarness) -> str:
-    options = app.query_one("#circle-list", OptionList).options
+    options = app.query_one("#circle-list", CircleList).options
     return "\n".join(str(o.prompt) for o in options)
 
 
@@ -83,7 +84,7 @@ def static_text(app: StepHarness, selector: str) -> str:
 
 
 async def highlight(pilot, app: StepHarness, person: str) -> None:
-    listing = app.query_one("#circle-list", OptionList)
+    listing = app.query_one("#circle-list", CircleList)
     listing.highlighted = listing.get_option_index(f"person:{person}")
     await pilot.pause()
 
@@ -128,7 +129,7 @@ async def test_arrows_move_the_selection_and_the_picture_follows():
         await pilot.press("down")
         assert step(app).selected == "mum" and diagram.highlight == "mum"
         # A pointer marks the selected line, so it shows without colour as well.
-        listing = app.query_one("#circle-list", OptionList)
+        listing = app.query_one("#circle-list", CircleList)
         assert str(listing.get_option("person:mum").prompt).startswith("▶Mum")
         assert str(listing.get_option("person:nanna-jo").prompt).startswith(" Nanna Jo")
         await pilot.press("down")  # over the ring 2 heading, which cannot be chosen
@@ -148,7 +149,7 @@ async def test_clicking_a_name_in_the_picture_selects_them():
         await pilot.click(RingsDiagram, offset=(x, y))
         await pilot.pause()
         assert step(app).selected == "jay"
-        assert app.query_one("#circle-list", OptionList).highlighted_option.id == "person:jay"
+        assert app.query_one("#circle-list", CircleList).highlighted_option.id == "person:jay"
 
 
 async def test_an_empty_circle_says_how_to_start():

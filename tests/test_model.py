@@ -469,3 +469,19 @@ def test_lookups_by_id_agree_with_a_search_of_every_record(wb):
     with pytest.raises(KeyError):
         wb.person("nobody-has-this-id-because-it-is-far-too-long-to-be-generated-here-x")
     assert wb.appearances("nobody") == []
+
+
+def test_an_edit_is_checked_even_where_the_last_check_passed():
+    """The check skips only the very tuples it passed last time: a changed circle, or people
+    taken out from under their placements, are still refused."""
+    person = Person("amy", "Amy")
+    sound = Workbook(About(child="Mia"), (person,),
+                     {"who-matters": (Placement("amy", 1),)})
+    with pytest.raises(ModelError, match="no one in the people list"):
+        attrs.evolve(sound, circles={"who-matters": (Placement("amy", 1), Placement("bo", 2))})
+    with pytest.raises(ModelError, match="no one in the people list"):
+        attrs.evolve(sound, people=(Person("cy", "Cy"),))
+    with pytest.raises(ModelError, match="ring"):
+        attrs.evolve(sound, circles={"who-matters": (Placement("amy", 9),)})
+    # The same people and placements again, after a refused edit: still sound.
+    assert attrs.evolve(sound, about=About(child="Mia", age=8)).people == (person,)

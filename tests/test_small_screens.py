@@ -8,7 +8,6 @@ from pathlib import Path
 
 import attrs
 import pytest
-from textual.widgets import Footer
 
 from circles_tui.app import CirclesApp
 from circles_tui.core.wording import bundled
@@ -17,6 +16,7 @@ from circles_tui.core.model import Placement
 from circles_tui.screens.picture import PictureScreen
 from circles_tui.screens.too_small import TooSmallScreen
 from circles_tui.screens.workspace import StepIndicator, StepList, WorkspaceScreen
+from circles_tui.widgets.footer import Footer
 from circles_tui.widgets.rings import RingsDiagram
 from circles_tui.widgets.tree_drawing import TreeDrawing
 
@@ -103,8 +103,9 @@ async def test_the_step_list_key_is_described_in_the_footer_and_help(complete):
         screen = await open_at(pilot, 0)
         binding = screen.active_bindings["f4"].binding
         assert binding.description == "Step list" and binding.show
-        footer_keys = app.screen.query_one(Footer).query("FooterKey")
-        assert any(key.description == "Step list" for key in footer_keys)
+        footer = app.screen.query_one(Footer)
+        assert any(what == "Step list" for _, _, what, _ in footer.keys_shown()[0])
+        assert " f4 Step list " in footer.render().plain
         await press(pilot, "f1")
         from circles_tui.dialogs.help import key_rows
 

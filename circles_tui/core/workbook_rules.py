@@ -5,6 +5,8 @@ questions on every step), called from here."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from circles_tui.core.model import (
     CIRCLE_FIELDS,
     GENDERS,
@@ -31,29 +33,14 @@ def check_workbook(workbook: Workbook) -> None:
     if not isinstance(workbook.about, About):
         raise ModelError("about", "must be an About record")
     _check_about(workbook.about)
-    ids: set[str] = set()
-    for index, person in enumerate(workbook.people):
-        path = f"people[{index}]"
-        if not isinstance(person, Person):
-            raise ModelError(path, "must be a Person record")
-        _check_id(f"{path}.id", person.id)
-        if person.id in ids:
-            raise ModelError(f"{path}.id", f"the id {person.id!r} is used by two people")
-        ids.add(person.id)
-        if not has_visible_character(person.name):
-            raise ModelError(f"{path}.name", "every person needs a name (a blank or an "
-                             "invisible character is not one)")
-        if person.kind not in PERSON_KINDS:
-            raise ModelError(f"{path}.kind", f"must be one of {', '.join(PERSON_KINDS)}")
-        if person.gender not in GENDERS:
-            raise ModelError(f"{path}.gender", "must be female, male or other (or left out)")
-        if person.died and person.living:
-            raise ModelError(f"{path}.died", "'died' says when someone died: add "
-                             "living = false too, or take 'died' out")
+    ids = _checked_people_ids(workbook.people)
     for circle, placements in workbook.circles.items():
         if circle not in CIRCLE_FIELDS:
             raise ModelError(f"circles.{circle}", "there is no safety circle with this id")
-        _check_placements(circle, placements, ids)
+        last = _sound_last_time.get(circle)
+        if last is None or last[0] is not placements or last[1] is not ids:
+            _check_placements(circle, placements, ids)
+            _sound_last_time[circle] = (placements, ids)
     for kind, entries in workbook.supporters.items():
         if kind not in SUPPORTER_KINDS:
             raise ModelError(f"supporters.{kind}", "there is no supporter circle with this id")
@@ -86,6 +73,45 @@ def check_workbook(workbook: Workbook) -> None:
     check_mobility(workbook.mobility, ids)
 
 
+# What the last check found sound, by the very objects: records never change, and an edit
+# keeps every tuple it did not touch, so most edits bring the same people and all but one
+# circle's placements again. Checking 1,000 people and their placements on every key was
+# most of an edit's cost. (Identity, not equality: these hold the objects, so no other
+# object can have their ids meanwhile.)
+_people_last_time: tuple[tuple[Person, ...], frozenset[str]] | None = None
+_sound_last_time: dict[str, tuple[tuple[Placement, ...], frozenset[str]]] = {}
+
+
+def _checked_people_ids(people: tuple[Person, ...]) -> frozenset[str]:
+    """The ids of `people`, once each person is checked (or was, as this very tuple)."""
+    global _people_last_time
+    last = _people_last_time
+    if last is not None and last[0] is people:
+        return last[1]
+    ids: set[str] = set()
+    for index, person in enumerate(people):
+        path = f"people[{index}]"
+        if not isinstance(person, Person):
+            raise ModelError(path, "must be a Person record")
+        _check_id(f"{path}.id", person.id)
+        if person.id in ids:
+            raise ModelError(f"{path}.id", f"the id {person.id!r} is used by two people")
+        ids.add(person.id)
+        if not has_visible_character(person.name):
+            raise ModelError(f"{path}.name", "every person needs a name (a blank or an "
+                             "invisible character is not one)")
+        if person.kind not in PERSON_KINDS:
+            raise ModelError(f"{path}.kind", f"must be one of {', '.join(PERSON_KINDS)}")
+        if person.gender not in GENDERS:
+            raise ModelError(f"{path}.gender", "must be female, male or other (or left out)")
+        if person.died and person.living:
+            raise ModelError(f"{path}.died", "'died' says when someone died: add "
+                             "living = false too, or take 'died' out")
+    checked = frozenset(ids)
+    _people_last_time = (people, checked)
+    return checked
+
+
 def _check_about(about: About) -> None:
     if not has_visible_character(about.child):
         raise ModelError("about.child", "the child's name or initials are needed")
@@ -103,12 +129,13 @@ def _check_id(path: str, value: str) -> None:
         )
 
 
-def _check_reference(path: str, person_id: str, ids: set[str]) -> None:
+def _check_reference(path: str, person_id: str, ids: AbstractSet[str]) -> None:
     if person_id not in ids:
         raise ModelError(path, f"no one in the people list has the id {person_id!r}")
 
 
-def _check_placements(circle: str, placements: tuple[Placement, ...], ids: set[str]) -> None:
+def _check_placements(circle: str, placements: tuple[Placement, ...],
+                      ids: AbstractSet[str]) -> None:
     fields = {field.id: field for field in CIRCLE_FIELDS[circle]}
     seen: set[str] = set()
     for index, placement in enumerate(placements):
@@ -142,7 +169,7 @@ def _check_extra(path: str, field: ExtraField, value: ExtraValue) -> None:
             raise ModelError(path, "lists each choice once at most")
 
 
-def _check_tree_part(path: str, part: TreePart, ids: set[str]) -> None:
+def _check_tree_part(path: str, part: TreePart, ids: AbstractSet[str]) -> None:
     for index, answer in enumerate(part.answers):
         if not answer.question.strip():
             raise ModelError(f"{path}.answers[{index}].question", "the question asked is needed")

@@ -53,10 +53,15 @@ def _group(node: object, binding: Binding, app: object) -> str:
     return "This step"
 
 
+# Widget classes whose own keys only move around in them: Textual's, and our LineList.
+MOVING_KEYS_FROM = ("textual.", "circles_tui.widgets.line_list")
+
+
 def _from_textual(node: object, binding: Binding) -> bool:
-    """Whether a Textual widget class (perhaps one we subclassed) brought this key."""
+    """Whether a Textual widget class (perhaps one we subclassed), or our own list drawn like
+    one, brought this key."""
     return any(
-        cls.__module__.startswith("textual.")
+        cls.__module__.startswith(MOVING_KEYS_FROM)
         and any(isinstance(b, Binding) and b.action == binding.action and b.key == binding.key
                 for b in vars(cls).get("BINDINGS", ()))
         for cls in type(node).__mro__

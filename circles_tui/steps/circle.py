@@ -280,7 +280,7 @@ class CircleStep(CircleDialogs, Step):
         """Make `person_id` the selected person, in the list and the picture."""
         previous, self.selected = self.selected, person_id
         self.query_one(RingsDiagram).highlight = person_id
-        listing = self.query_one("#circle-list", OptionList)
+        listing = self.query_one(CircleList)
         if previous != person_id:
             self._repaint_line(previous)
             self._repaint_line(person_id)

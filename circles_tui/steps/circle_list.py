@@ -10,7 +10,7 @@ from circles_tui.core.audience import PRACTITIONER, Audience
 from circles_tui.core.render_cache import RenderCache
 from circles_tui.core.wording import CircleText
 from circles_tui.steps.circle_view import list_line, ring_heading
-from circles_tui.widgets.nowrap_list import NoWrapOptionList
+from circles_tui.widgets.line_list import LineList
 
 
 def option_id(person_id: str) -> str:
@@ -25,7 +25,7 @@ def person_of(option: Option) -> str | None:
     return option.id.removeprefix("person:")
 
 
-class CircleList(NoWrapOptionList):
+class CircleList(LineList):
     """A heading per ring, then one line (two where there is room) per person in it."""
 
     def __init__(self, circle_id: str, circle: CircleText, role: str, *, id: str) -> None:
@@ -35,10 +35,9 @@ class CircleList(NoWrapOptionList):
         self.audience: Audience = PRACTITIONER
         # True while the options are replaced, when highlight messages are not the user's.
         self.rebuilding = False
-        # The lines from the last redraw. Most survive an edit, with the heights Textual
-        # cached on them: measuring 1,000 fresh lines was most of the time a key took in a
-        # big circle.
-        self._made_lines: RenderCache[Content] = RenderCache()
+        # The options from the last fill. Most survive an edit, and the list keeps what it
+        # drew for each: making and drawing 1,000 lines anew was most of what a key cost.
+        self._made_lines: RenderCache[Option] = RenderCache()
 
     def person_ids(self) -> list[str]:
         """The people listed, top to bottom."""
@@ -56,9 +55,8 @@ class CircleList(NoWrapOptionList):
                            id=f"empty-{number}", disabled=True)
                 )
             for placement in ring:
-                line = self._line(placement, people[placement.person],
-                                  placement.person == selected, narrow)
-                options.append(Option(line, id=option_id(placement.person)))
+                options.append(self._option(placement, people[placement.person],
+                                            placement.person == selected, narrow))
         if not any(by_ring):
             options.append(
                 Option(Content.styled("Press a to add someone.", "$text-muted"),
@@ -67,13 +65,9 @@ class CircleList(NoWrapOptionList):
         self._made_lines.end_pass()
         self.rebuilding = True
         try:
-            scroll_y = self.scroll_y
-            self.set_options(options)
+            self.set_options(options)  # keeps where the list is scrolled to
             if selected is not None:
                 self.highlighted = self.get_option_index(option_id(selected))
-            self.scroll_to(y=scroll_y, animate=False, immediate=True)
-            if self.highlighted is not None:
-                self.scroll_to_highlight()
         finally:
             self.rebuilding = False
 
@@ -85,10 +79,12 @@ class CircleList(NoWrapOptionList):
         except OptionDoesNotExist:  # not listed (hidden in child view)
             return
         self.replace_option_prompt(option_id(placement.person),
-                                   self._line(placement, person, selected, narrow))
+                                   self._option(placement, person, selected, narrow).prompt)
 
-    def _line(self, placement: Placement, person: Person, selected: bool, narrow: bool) -> Content:
+    def _option(self, placement: Placement, person: Person, selected: bool,
+                narrow: bool) -> Option:
         """The line for a placement, reused from the last redraw when nothing changed."""
         return self._made_lines.get(
             (selected, narrow, self.audience), (placement, person),
-            lambda: list_line(self.circle_id, placement, person, selected, narrow, self.audience))
+            lambda: Option(list_line(self.circle_id, placement, person, selected, narrow,
+                                     self.audience), id=option_id(placement.person)))

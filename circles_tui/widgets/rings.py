@@ -15,10 +15,13 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 from circles_tui.widgets.rings_grid import (
     CHILD,
+    Run,
     HIGHLIGHT,
     KEY_NUMBER,
     KEY_TEXT,
@@ -80,6 +83,9 @@ class RingsDiagram(Widget):
         self.role = "primary"
         self._layout: RingsLayout | None = None
         self._layout_key: tuple | None = None
+        # Drawn lines by what they show: moving one person changes a few lines of the
+        # picture, and drawing all of them again was the slowest part of a key.
+        self._strips: dict[tuple, Strip] = {}
 
     def show(
         self,
@@ -130,16 +136,29 @@ class RingsDiagram(Widget):
             KEY_TEXT: "$foreground",
         }[kind]
 
-    def render(self) -> Content:
-        layout = self.layout_now()
+    def _line_content(self, line: Sequence[Run]) -> Content:
         parts: list[tuple[str, str] | str] = []
-        for index, line in enumerate(layout.lines):
-            if index:
-                parts.append("\n")
-            for run in line:
-                style = self._style(run.kind, run.ring)
-                parts.append((run.text, style) if style else run.text)
+        for run in line:
+            style = self._style(run.kind, run.ring)
+            parts.append((run.text, style) if style else run.text)
         return Content.assemble(*parts)
+
+    def render(self) -> Content:
+        """The whole picture as one piece of text (what `render_line` draws a line at a time)."""
+        return Content("\n").join(self._line_content(line) for line in self.layout_now().lines)
+
+    def render_line(self, y: int) -> Strip:
+        lines, width, base = self.layout_now().lines, self.size.width, self.visual_style
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, base.rich_style)
+        key = (lines[y], width, self.role, self.app.theme, base)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 4 * max(len(lines), 10):
+                self._strips.clear()  # lines of older pictures
+            strip = Visual.to_strips(self, self._line_content(lines[y]), width, 1, base)[0]
+            self._strips[key] = strip
+        return strip
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

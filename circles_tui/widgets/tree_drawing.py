@@ -13,6 +13,9 @@ pointer. Colours come from component classes that use theme variables.
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+
 from collections.abc import Sequence
 from typing import ClassVar, Literal, NamedTuple
 
@@ -23,6 +26,7 @@ from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 
+from circles_tui.widgets.drawn_once import DrawnOnce
 from circles_tui.widgets.tree_art import draw_tree, part_of
 
 Region = Literal["storms", "leaves", "fruits", "branches", "trunk", "seeds", "ground", "roots"]
@@ -52,7 +56,7 @@ class PartMark(NamedTuple):
     available: bool = True  # False for the storms until they are started
 
 
-class TreeDrawing(Widget, can_focus=False):
+class TreeDrawing(DrawnOnce, Widget, can_focus=False):
     """A labelled Tree of Life; clicking a label (or its part of the tree) picks that part."""
 
     DEFAULT_CSS = """
@@ -145,6 +149,9 @@ class TreeDrawing(Widget, can_focus=False):
         self.title_text = title
         # Only a drawing sized by its labels (height: auto) needs a new layout.
         self.refresh(layout=self.styles.height is not None and self.styles.height.is_auto)
+
+    def drawing_key(self) -> tuple:
+        return (self.marks, self.current, self.title_text, self.art_max_width)
 
     # -- sizing ------------------------------------------------------------------------
 
@@ -240,7 +247,10 @@ class TreeDrawing(Widget, can_focus=False):
         return painted
 
     def _cells(self, cells: Sequence[tuple[str, str]]) -> Content:
-        return Content.assemble(*((char, self._style(region) if region else "") for char, region in cells))
+        # Neighbours drawn alike become one piece: every piece is work on every repaint.
+        return Content.assemble(*(
+            ("".join(char for char, _ in run), self._style(region) if region else "")
+            for region, run in groupby(cells, key=itemgetter(1))))
 
     def _list_lines(self, width: int) -> list[Content]:
         lines: list[Content] = []
