@@ -78,11 +78,7 @@ class CirclesApp(IdleCollection, Saving, TypeAhead, App[int]):
 
     def __init__(self, path: Path | None = None, content: Wording | None = None,
                  theme: str | None = None, show_crash_details: bool = False) -> None:
-        super().__init__()
-        # Everything imported so far (Textual, the wording, the data side) lives as long as
-        # the app: out of every garbage collection from here on. Otherwise the collections
-        # that building the first screen sets off keep walking it: 40-70 ms of start-up.
-        gc.freeze()
+        super().__init__()  # IdleCollection freezes what is imported (see there)
         self.preferences = load_preferences()
         self._start_theme = theme or self.preferences.theme  # `theme`: for this run only
         self._remember_theme = False
