@@ -19,7 +19,7 @@ from textual import events
 QUIET_SECONDS = 1.5  # no key, paste or click for this long counts as idle
 # While the app runs, automatic collections of the older objects come far less often
 # (Python's defaults are 700, 10, 10): they are done while idle instead.
-THRESHOLDS = (10_000, 50, 50)
+
 
 
 class IdleCollection:
