@@ -21,7 +21,7 @@ from datetime import date
 import attrs
 
 from circles_tui.core import audience
-from circles_tui.core.ecomap_words import titles_of
+from circles_tui.core.ecomap_words import dated_title
 from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
@@ -148,7 +148,7 @@ def long_date(day: date) -> str:
 
 
 def join(parts: Iterable[str], sep: str = "; ") -> str:
-    return sep.join(p for p in parts if p)
+    return sep.join(filter(None, parts))  # the parts that say something
 
 
 def extra_text(circle: CircleText, placement: Placement) -> list[tuple[str, str]]:
@@ -373,12 +373,18 @@ def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Se
     if private:
         headers.append(f"{LABELS['concerns']} ({PRIVATE})")
     rows: dict[str, list[tuple[str, ...]]] = {side: [] for side in SIDES}
+    # Each place someone can appear, worded once for the whole list rather than per person.
+    in_ring = {(c, r): f"{content.circle(c).short}: {content.circle(c).ring_label(r)}"
+               for c in CIRCLE_IDS for r in range(1, RING_COUNT + 1)}
+    kinds = {k: content.supporter(k).title for k in SUPPORTER_KINDS}
+    parts = {t: content.tree_part(t).title for t in (*TREE_PARTS, "storms")}
+    ecomaps = {e.id: dated_title(e, workbook, content.ecomap) for e in workbook.ecomaps}
     for entry in proposed_network(workbook, content):
         person = entry.person
-        appears = [f"{content.circle(c).short}: {content.circle(c).ring_label(r)}" for c, r in entry.circles]
-        appears += [content.supporter(k).title for k in entry.supporter_kinds]
-        appears += [content.tree_part(t).title for t in entry.tree_parts]
-        appears += titles_of(entry.ecomaps, workbook, content.ecomap)
+        appears = [in_ring[place] for place in entry.circles]
+        appears += [kinds[k] for k in entry.supporter_kinds]
+        appears += [parts[t] for t in entry.tree_parts]
+        appears += [ecomaps[e] for e in dict.fromkeys(entry.ecomaps)]
         appears += [content.family.title] if entry.in_family_tree else []
         appears += [f"{content.mobility.short}: {place}" for place in entry.map_places]
         knows = [who_knows.ring_label(entry.knows_worries) if entry.knows_worries else ""]
