@@ -364,3 +364,23 @@ def test_child_view_keeps_false_supporters_the_young_person_agreed_to_share():
     child = render(agreed, "markdown", CONTENT, ExportOptions(child_view=True))
     assert "### False supporters" in child and "Tells my secrets" in child
     assert "Older, possible exploitation" not in child and "Practitioner only" not in child
+
+
+def test_an_export_holds_the_cycle_collector_off_and_leaves_it_as_it_was(complete_example):
+    import gc
+
+    collections = []
+    gc.callbacks.append(lambda phase, info: collections.append(phase))
+    try:
+        assert gc.isenabled()
+        render(complete_example, "html", CONTENT, ExportOptions())
+        assert collections == [] and gc.isenabled()
+        with pytest.raises(ExportError):
+            render(complete_example, "pdf", CONTENT, ExportOptions())
+        assert gc.isenabled()
+        gc.disable()
+        render(complete_example, "markdown", CONTENT, ExportOptions())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.callbacks.pop()

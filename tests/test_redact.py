@@ -7,14 +7,18 @@ import re
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from circles_tui.core.wording import bundled
 from circles_tui.export import ExportOptions, render
 from circles_tui.core.redaction import (
     REMOVED,
+    _fold_character,
     _name_parts,
     country_only,
     distinctive_parts,
+    fold,
     kind_of,
     pseudonyms,
     scrubber,
@@ -209,3 +213,10 @@ def test_a_group_is_scrubbed_by_its_distinctive_words_only():
     assert distinctive_parts(people[1]) == ["Meadow"] and distinctive_parts(people[3]) == []
     assert scrub("Meadow Primary, then breakfast club; Jo's church") == (
         "Group 1, then breakfast club; Grandmother 1's church")
+
+
+@given(st.text(st.one_of(st.characters(max_codepoint=127), st.characters()), max_size=20))
+def test_folding_takes_a_short_cut_for_ascii_to_the_same_result(text):
+    pieces = [_fold_character(c) for c in text]
+    expected = ("".join(pieces), [i for i, piece in enumerate(pieces) for _ in piece])
+    assert fold(text) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from circles_tui.core.file_format import WorkbookFileError, parse_workbook
-from circles_tui.core.toml_lines import line_of, lines_of, syntax_problem
+from circles_tui.core.toml_lines import key_too_deep, line_of, lines_of, syntax_problem
 
 HEADER = 'format = "circles-tui workbook"\nformat_version = 1\n\n[about]\nchild = "Mia"\n'
 
@@ -120,3 +120,16 @@ def test_many_dotted_words_inside_text_are_text():
     workbook = parse_workbook(text, "mia.toml")
     assert workbook.about.practitioner_note == dotted
     assert workbook.tree["roots"].practitioner_note == f"{dotted} = 1\n"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_the_quick_look_for_deep_keys_misses_none(newline):
+    """The one-pass look for a line of 64 dots lets the exact search run wherever such a
+    key could be: on the first line, on a later one, with either kind of line end."""
+    deepest_passing = ".".join(["k"] * 64) + " = 1"  # 63 dots
+    too_deep = ".".join(["k"] * 65) + " = 1"  # 64 dots
+    assert key_too_deep(newline.join(["a = 1", deepest_passing, ""])) is None
+    assert key_too_deep(too_deep + newline) == 1
+    assert key_too_deep(newline.join(["a = 1", "b = 2", too_deep, ""])) == 3
+    dotted_text = 'a = "' + "." * 200 + '"'
+    assert key_too_deep(newline.join([dotted_text, deepest_passing])) is None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from circles_tui.core.text import without_controls
+from circles_tui.core.text import CONTROL_CHARACTERS, without_controls
 from circles_tui.core.worksheet_shape import (  # noqa: F401 - part of the model's vocabulary
     CIRCLE_FIELDS,
     CIRCLE_IDS,
@@ -67,8 +67,8 @@ class ModelError(ValueError):
 def printable(value: object) -> object:
     """Text (or a tuple of texts) with each terminal control character shown as U+FFFD;
     anything else as it came."""
-    if isinstance(value, str):
-        return without_controls(value)
+    if isinstance(value, str):  # most are empty or plain: pass them without a further call
+        return without_controls(value) if CONTROL_CHARACTERS.search(value) else value
     if isinstance(value, tuple) and any(isinstance(v, str) for v in value):
         return tuple(printable(v) for v in value)
     return value

@@ -102,7 +102,8 @@ def proposed_network(workbook: Workbook, content: Wording | None = None) -> tupl
     """
     content = content or bundled()
     where = _Whereabouts(workbook)
-    entries = [_entry(where, content, person) for person in _listed(workbook, where)]
+    held_back = private_kinds(content)  # once per list, not once per person
+    entries = [_entry(where, content, held_back, person) for person in _listed(workbook, where)]
     order = {person.id: index for index, person in enumerate(workbook.people)}
     entries.sort(key=lambda e: (
         SIDES.index(e.side), GROUPS.index(e.group), e.person.name.casefold(), order[e.person.id],
@@ -188,7 +189,8 @@ class _Whereabouts:
                 or pid in self.ecomaps or pid in self.map_places)
 
 
-def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntry:
+def _entry(where: _Whereabouts, content: Wording, held_back: frozenset[str],
+           person: Person) -> NetworkEntry:
     pid = person.id
     placements = where.placements.get(pid, {})
     supporters = where.supporters.get(pid, {})
@@ -223,7 +225,7 @@ def _entry(where: _Whereabouts, content: Wording, person: Person) -> NetworkEntr
             )
             concerns.append(f"{heading}: {reason}" if reason else heading)
     for kind in supporter_kinds:
-        if kind in private_kinds(content):  # false supporters, unless the wording says more
+        if kind in held_back:  # false supporters, unless the wording says more
             entry = supporters[kind]
             detail = (entry.what_they_do or entry.note).strip()
             title = content.supporter(kind).title

@@ -2,10 +2,8 @@
 
 What each audience sees is decided in `circles_tui.core.audience`; this module
 supplies what redaction puts in place of a name:
-- a stable pseudonym for each person, built from their relationship ("Grandmother 1",
-  "Teacher 1", "Person 2"), numbered in the order of the people list, so the same
-  workbook always gives the same pseudonyms in every format;
-- the relationship's kind in our own fixed words ("Grandmother"), never their text;
+- a stable pseudonym for each person, and the relationship's kind in our own fixed
+  words, never their text (`pseudonyms.py`);
 - where someone lives only when it names a country (towns are dropped);
 - a scrubber for free text that replaces every name the workbook knows: people (and
   their distinctive parts, like "Jo" of "Nanna Jo"), names in brackets anywhere
@@ -19,14 +17,17 @@ No Textual or Rich here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 import attrs
 
 from circles_tui.core.model import Person, Workbook
+from circles_tui.core.pseudonyms import (  # noqa: F401 - redaction's pseudonyms, named here too
+    RELATIONSHIP_WORDS, UNKNOWN, kind_of, pseudonyms,
+)
 
 CHILD = "Child"
 PRACTITIONER = "Practitioner"
@@ -34,146 +35,12 @@ PLACE = "(place)"
 ORGANISATION = "(organisation)"
 NAME = "(name)"  # a name in brackets that belongs to no one in the people list
 REMOVED = "(not shared)"
-UNKNOWN = "Person"
 
-# -- pseudonyms ---------------------------------------------------------------------------
-
-# A word in a relationship or name -> the kind of person it names.
-_WORDS: dict[str, str] = {}
-for _kind, _words in {
-    "mother": "mum mother mam mom mummy mommy ma",
-    "father": "dad father daddy papa pa",
-    "stepmother": "stepmum step-mum stepmother step-mother",
-    "stepfather": "stepdad step-dad stepfather step-father",
-    "grandmother": "nan nana nanna nanny gran granny grandma grandmother grandmum nain",
-    "grandfather": "grandad granddad grandpa grandfather gramps grampa taid grandaddy",
-    "grandparent": "grandparent grandparents",
-    "great-grandmother": "great-grandma great-grandmother great-nan great-nanna great-gran great-granny",
-    "great-grandfather": "great-grandad great-granddad great-grandpa great-grandfather",
-    "great-aunt": "great-aunt great-auntie great-aunty",
-    "great-uncle": "great-uncle",
-    "aunt": "aunt auntie aunty",
-    "uncle": "uncle",
-    "cousin": "cousin",
-    "sister": "sister half-sister sis",
-    "brother": "brother half-brother bro",
-    "stepsister": "stepsister step-sister",
-    "stepbrother": "stepbrother step-brother",
-    "son": "son",
-    "daughter": "daughter",
-    "partner": "partner boyfriend girlfriend husband wife fiance fiancee",
-    "friend": "friend bestie mate",
-    "neighbour": "neighbour neighbor",
-    "teacher": "teacher teaching ta tutor",
-    "school staff": "school head headteacher deputy senco dsl",
-    "social worker": "social-worker",
-    "health worker": "nurse doctor gp health-visitor midwife therapist counsellor camhs paediatrician",
-    "worker": "worker keyworker key-worker mentor",
-    "club leader": "coach leader scouts brownies cubs guides",
-    "childminder": "childminder nursery",
-    "foster carer": "foster foster-carer",
-    "faith leader": "vicar priest imam rabbi pastor minister",
-    "godparent": "godmother godfather godparent",
-    "guardian": "guardian",
-}.items():
-    for _word in _words.split():
-        _WORDS[_word] = _kind
-
-_PARENTS = {"mother", "father", "stepmother", "stepfather"}
-_GRANDPARENTS = {"grandmother", "grandfather", "grandparent"}
-_AUNTS = {"aunt", "uncle", "great-aunt", "great-uncle"}
-# What someone's relative is to the child: (their kind, the word after "'s") -> kind.
-_COMPOSED = {
-    **{(p, "mother"): "grandmother" for p in _PARENTS},
-    **{(p, "father"): "grandfather" for p in _PARENTS},
-    **{(p, "sister"): "aunt" for p in _PARENTS},
-    **{(p, "brother"): "uncle" for p in _PARENTS},
-    **{(p, "son"): "brother" for p in _PARENTS},
-    **{(p, "daughter"): "sister" for p in _PARENTS},
-    **{(g, "mother"): "great-grandmother" for g in _GRANDPARENTS},
-    **{(g, "father"): "great-grandfather" for g in _GRANDPARENTS},
-    **{(g, "sister"): "great-aunt" for g in _GRANDPARENTS},
-    **{(g, "brother"): "great-uncle" for g in _GRANDPARENTS},
-    **{(a, c): "cousin" for a in _AUNTS for c in ("son", "daughter")},
-}
-# Someone close to a parent, named for the parent: "Mother's partner".
-_OF_PARENT = {"partner", "friend", "worker", "health worker", "social worker", "neighbour"}
-_FAMILY = set(_WORDS.values()) - {
-    "partner", "friend", "neighbour", "teacher", "school staff", "social worker",
-    "health worker", "worker", "club leader", "childminder", "foster carer", "faith leader",
-}
 # Words in a name that are titles, not names: "Mrs" of "Mrs Okafor", "Nanna" of "Nanna Jo".
-_TITLES = set(_WORDS) | {
+_TITLES = set(RELATIONSHIP_WORDS) | {
     "mr", "mrs", "miss", "ms", "mx", "dr", "sir", "great", "little", "big", "baby", "old",
     "the", "and", "of", "my", "our", "in", "at", "to", "de", "da", "la", "le", "van", "von",
 }
-
-
-
-def _words(text: str) -> list[str]:
-    text = text.lower().replace("\u2019", "'")
-    text = re.sub(r"\bgreat[\s-]+", "great-", text)
-    text = re.sub(r"\b(step|half)\s+", r"\1-", text)
-    text = re.sub(r"\b(social|key)\s+worker", r"\1-worker", text)
-    text = re.sub(r"\bhealth\s+visitor", "health-visitor", text)
-    text = re.sub(r"\bfoster\s+carer", "foster-carer", text)
-    return re.findall(r"[a-z][a-z-]*(?:'s)?", text)
-
-
-def _kind_of_words(words: list[str]) -> str | None:
-    for index, word in enumerate(words):
-        if not word.endswith("'s"):
-            if index + 1 < len(words) and words[index + 1].endswith("'s"):
-                continue  # part of an owner's name: "Nanna" of "Nanna Jo's mum"
-            kind = _WORDS.get(word)
-            if kind:
-                return kind
-            continue
-        # "X's Y": Y is someone's relative or friend; work out what they are to the child.
-        owner = _WORDS.get(word[:-2]) or (
-            _WORDS.get(words[index - 1]) if index and not words[index - 1].endswith("'s") else None
-        )
-        following = words[index + 1 : index + 3]
-        if any(w.endswith("'s") for w in following):
-            return None  # "Mum's friend's husband": too far removed to name safely
-        noun = next((_WORDS[w] for w in following if w in _WORDS), None)
-        if owner is None or noun is None:
-            return None  # "Lacey's mum": a stranger's relative tells us nothing safe
-        if (owner, noun) in _COMPOSED:
-            return _COMPOSED[(owner, noun)]
-        if owner in _PARENTS and noun in _OF_PARENT:
-            return f"{_STEMS[owner]}'s {noun}"
-        return "relative" if owner in _FAMILY else None
-    return None
-
-
-_STEMS = {"mother": "Mother", "father": "Father", "stepmother": "Stepmother", "stepfather": "Stepfather"}
-
-
-def kind_of(person: Person) -> str:
-    """What a person is to the child, in our own fixed words, never their text. A group,
-    a service or a place is called just that ("Group 2"): a school's name tells too much."""
-    if person.kind != "person":
-        return person.kind
-    relationship = person.relationship
-    for bracket in re.findall(r"\(([^)]*)\)", relationship):  # "(great-aunt)" says it best
-        kind = _kind_of_words(_words(bracket))
-        if kind:
-            return kind
-    kind = _kind_of_words(_words(re.sub(r"\([^)]*\)", " ", relationship)))
-    return kind or _kind_of_words(_words(person.name)) or UNKNOWN.lower()
-
-
-def pseudonyms(workbook: Workbook) -> dict[str, str]:
-    """Person id -> pseudonym, numbered within each kind in the order of the people list."""
-    counts: Counter[str] = Counter()
-    out = {}
-    for person in workbook.people:
-        kind = kind_of(person)
-        counts[kind] += 1
-        stem = kind[:1].upper() + kind[1:]
-        out[person.id] = f"{stem} {counts[kind]}"
-    return out
 
 
 # -- places ---------------------------------------------------------------------------
@@ -265,6 +132,7 @@ def distinctive_parts(person: Person) -> list[str]:
             and p.casefold() not in _ORGANISATION_WORDS | _GROUP_WORDS]
 
 
+@functools.lru_cache(maxsize=4096)  # a workbook's texts use few distinct characters
 def _fold_character(character: str) -> str:
     decomposed = unicodedata.normalize("NFKD", character)
     # Dotless ı upper-cases to I, which casefolds to i: fold it to i too, so "IŞIK" finds "Işık".
@@ -275,6 +143,8 @@ def _fold_character(character: str) -> str:
 def fold(text: str) -> tuple[str, list[int]]:
     """`text` for matching names: casefolded, accents and ligatures undone ("Weiß" ->
     "weiss", "İpek" -> "ipek"), and for each character of that, where it came from."""
+    if text.isascii():  # nothing to decompose: each character folds to one, its lower case
+        return text.lower(), list(range(len(text)))
     folded: list[str] = []
     origin: list[int] = []
     for index, character in enumerate(text):

@@ -9,12 +9,14 @@ The rules, each used where the text goes:
   control character shown as U+FFFD (the model's converter);
 - `display_line`: one line for a drawing or a list (names in the rings);
 - `for_export`: text for a document (Markdown, HTML, SVG, plain text);
+- `for_markup`: the same, escaped for HTML or XML (quotes too);
 - `quoted_line`: a file name or key inside an error message, always one line;
 - `has_visible_character`: whether a name can be seen at all.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -24,7 +26,9 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # What a document cannot hold: the terminal's commands, the characters XML forbids, and the
 # Unicode line and paragraph separators (which some viewers break on and others do not).
-_NOT_FOR_EXPORT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# Carriage return is among them: `for_export` turns it into a line feed.
+_NOT_FOR_EXPORT_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff"
+_NOT_FOR_EXPORT = re.compile(f"[{_NOT_FOR_EXPORT_CLASS}]")
 
 # Letters that draw as blank space although Unicode counts them as letters or symbols.
 _BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
@@ -62,6 +66,24 @@ def for_export(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _NOT_FOR_EXPORT.sub("", text)
+
+
+def export_changes(also: str = "") -> re.Pattern[str]:
+    """A pattern finding any character `for_export` would change, or any of `also` (a
+    regular-expression character class body): text it does not find passes unchanged,
+    so a writer can skip its escaping (a document of 20,000 people is mostly such text)."""
+    return re.compile(f"[{_NOT_FOR_EXPORT_CLASS}{also}]")
+
+
+_MARKUP_CHANGES = export_changes("&<>\"'")
+
+
+def for_markup(text: str) -> str:
+    """`text` for HTML or XML, in an element or a quoted attribute: `for_export`, then
+    & < > " ' as character references."""
+    if _MARKUP_CHANGES.search(text) is None:
+        return text
+    return html.escape(for_export(text), quote=True)
 
 
 def quoted_line(text: str) -> str:

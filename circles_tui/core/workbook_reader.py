@@ -7,6 +7,7 @@ here again; what each key must hold follows from the field's type.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Callable
 from datetime import date
@@ -43,6 +44,8 @@ HEADER_KEYS = ("format", "format_version")
 # What each entry of a list must be, where "text" would say too little.
 _ENTRY = {"session_dates": (date, "a date like 2026-11-22"), "people": (str, "a person's id")}
 _MISSING = {"ring": "the ring is missing (1 is nearest the child)"}
+# The keys of each circle's extra fields, which its placements may hold beside their own.
+_EXTRA_KEYS = {circle: frozenset(f.id for f in fields) for circle, fields in CIRCLE_FIELDS.items()}
 
 
 def parse_workbook(data: bytes | str, name: str = "<workbook>") -> Workbook:
@@ -159,16 +162,18 @@ class _WorkbookReader:
                 **given: Any) -> Any:
         """A record of type `cls` from table `t`: each field read by its type, `given`
         ones (read by the caller) as they are; keys that are neither are refused."""
-        fields = [f for f in attrs.fields(cls) if f.name not in given]
-        self._only(t, p, {f.name for f in fields} | more_keys)
-        values = {f.name: self._field(t, f, p) for f in fields}
+        rules, allowed = _record_rules(cls, frozenset(given), more_keys)
+        if not t.keys() <= allowed:
+            self._only(t, p, allowed)
+        values = {
+            key: self._field(t, key, kind, required, default, p) if key in t or read_missing
+            else default  # a key left out holds the default the writer left out
+            for key, kind, required, default, read_missing in rules
+        }
         return cls(**values, **given)
 
-    def _field(self, t: dict[str, Any], field: attrs.Attribute, p: str) -> Any:
-        key, kind = field.name, field.type
-        required = field.default is attrs.NOTHING
-        if key not in t and not required and not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            return field.default  # a key left out holds the default the writer left out
+    def _field(self, t: dict[str, Any], key: str, kind: str, required: bool, default: Any,
+               p: str) -> Any:
         if kind == "str":
             return self._str(t, key, p, required)
         if kind in ("int", "int | None"):
@@ -178,7 +183,7 @@ class _WorkbookReader:
             return value
         if kind == "bool":
             value = self._value(t, key, p, bool, "true or false", False)
-            return field.default if value is None else value
+            return default if value is None else value
         if kind in ("tuple[str, ...]", "tuple[date, ...]"):
             entry, what = _ENTRY.get(key, (str, "text"))
             return self._list(t, key, p, entry, what)
@@ -193,8 +198,7 @@ class _WorkbookReader:
                 extras[field.id] = self._list(t, field.id, p, str, "text")
             else:
                 extras[field.id] = self._str(t, field.id, p)
-        extra_keys = frozenset(f.id for f in CIRCLE_FIELDS[circle])
-        return self._record(Placement, t, p, extra_keys, extras=extras)
+        return self._record(Placement, t, p, _EXTRA_KEYS[circle], extras=extras)
 
     def _tree_part(self, t: dict[str, Any], p: str) -> TreePart:
         answers = tuple(
@@ -224,7 +228,8 @@ class _WorkbookReader:
 
     def _str(self, t: dict[str, Any], key: str, p: str, required: bool = False) -> str:
         text = self._value(t, key, p, str, "text in quotes", required) or ""
-        _refuse_control_characters(text, _at(p, key), key)
+        if control_character(text):  # the key's path is spelt out only for the refusal
+            _refuse_control_characters(text, _at(p, key), key)
         return text
 
     def _table(self, t: dict[str, Any], key: str, p: str, required: bool = False) -> dict:
@@ -244,9 +249,24 @@ class _WorkbookReader:
         for i, item in enumerate(items):
             if not isinstance(item, kind):
                 raise ModelError(f"{p}.{key}[{i}]", f"each entry of {key!r} must be {what}")
-            if isinstance(item, str):
+            if isinstance(item, str) and control_character(item):
                 _refuse_control_characters(item, f"{p}.{key}[{i}]", key)
         return tuple(items)
+
+
+@functools.cache
+def _record_rules(cls: type, given: frozenset[str], more_keys: frozenset[str]) -> tuple[tuple, frozenset]:
+    """How to read each field of `cls` that is not `given`: (key, type, required, default,
+    read even when missing), and every key its table may hold. Worked out once for each
+    kind of record, not once for each of the thousands a big workbook holds."""
+    rules = []
+    for field in attrs.fields(cls):
+        if field.name in given:
+            continue
+        required = field.default is attrs.NOTHING
+        read_missing = required or isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        rules.append((field.name, field.type, required, field.default, read_missing))
+    return tuple(rules), frozenset(rule[0] for rule in rules) | more_keys
 
 
 def _refuse_control_characters(text: str, where: str, key: str) -> None:

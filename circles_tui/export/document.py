@@ -21,14 +21,10 @@ from datetime import date
 import attrs
 
 from circles_tui.core import audience
-from circles_tui.core.ecomap_words import titles_of
 from circles_tui.core.labels import label
 from circles_tui.core.wording import CircleText, Wording
 from circles_tui.core.model import CIRCLE_IDS, RING_COUNT, SUPPORTER_KINDS, TREE_PARTS, Placement, TreePart, Workbook
-from circles_tui.core.proposed_network import (
-    FOUND_THROUGH_TREE, HOLD_TITLE, NEVER_MET, SIDES, contact_hold, proposed_network,
-)
-from circles_tui.core.talk_points import disagreements, gaps
+from circles_tui.core.proposed_network import HOLD_TITLE, contact_hold
 from circles_tui.core.text import for_export
 
 # Our own words: headings and labels that the worksheet content does not provide.
@@ -38,17 +34,8 @@ ABOUT = "About this work"
 PEOPLE = "People"
 SUPPORTERS = "Supporter circles"
 TREE = "Tree of Life"
-NETWORK = "Proposed network list"
-NETWORK_NOTE = (
-    "Everyone living placed anywhere in this workbook, family and friends apart from "
-    "professionals, grouped by where they were first named: nobody is ranked. It is a "
-    "starting point for planning who to invite; it does not decide who is invited."
-)
-DISAGREEMENTS = "Worth a conversation"
-GAPS = "Gaps"
 NOT_STARTED = "Not started yet."
 NOBODY = "Nobody here yet."
-NONE_FOUND = "None found."
 LABELS = {
     "child": label("About.child"),
     "age": label("About.age"),
@@ -148,7 +135,7 @@ def long_date(day: date) -> str:
 
 
 def join(parts: Iterable[str], sep: str = "; ") -> str:
-    return sep.join(p for p in parts if p)
+    return sep.join(filter(None, parts))  # the parts that say something
 
 
 def extra_text(circle: CircleText, placement: Placement) -> list[tuple[str, str]]:
@@ -201,7 +188,9 @@ def build(workbook: Workbook, content: Wording, options) -> Document:
     from circles_tui.export.mobility_section import mobility_section  # it builds on this module
 
     sections += [s for s in (mobility_section(workbook, content, who),) if s is not None]
-    sections.append(_network(workbook, content, who))
+    from circles_tui.export.network_section import network_section  # it builds on this module
+
+    sections.append(network_section(workbook, content, who))
     title = content.heading("title", TITLE)
     return Document(f"{title}: {workbook.about.child}", tuple(sections))
 
@@ -262,6 +251,7 @@ def _circle(workbook: Workbook, content: Wording, circle_id: str, names: dict, p
     if not placements:
         return Section(circle_id, circle.title, (*blocks, Para(NOT_STARTED)))
     blocks.append(Figure("circle", circle_id))
+    who_named = content.heading("who_named", LABELS["named_by"])
     for ring in range(1, RING_COUNT + 1):
         blocks.append(Heading(3, circle.ring_label(ring)))
         here = [p for p in placements if p.ring == ring]
@@ -273,8 +263,7 @@ def _circle(workbook: Workbook, content: Wording, circle_id: str, names: dict, p
             person = workbook.person(p.person)
             children = [Item(label, value) for label, value in extra_text(circle, p)]
             if p.named_by:
-                children.insert(0, Item(content.heading("who_named", LABELS["named_by"]),
-                                        content.named_by.get(p.named_by, p.named_by)))
+                children.insert(0, Item(who_named, content.named_by.get(p.named_by, p.named_by)))
             if private and p.practitioner_note:
                 children.append(Item(PRIVATE, p.practitioner_note, private=True))
             text = join([person.relationship, _quoted(p.note)], "; ")
@@ -355,62 +344,3 @@ def _storms(workbook: Workbook, content: Wording, names: dict, private: bool) ->
     blocks = _tree_blocks(workbook.storms, text, names, workbook, private)
     blocks[0] = Para(text.meaning)
     return Section("storms", text.title, tuple(blocks))
-
-
-def _network(workbook: Workbook, content: Wording, who: audience.Audience) -> Section:
-    private = audience.sees(who, audience.NETWORK_CONCERNS)
-    who_knows = content.circle("who-knows")
-    could_help = content.circle("who-could-help")
-    services = content.circle("services-suggest")
-    help_field = next(f for f in could_help.fields if f.id == "help_types")
-    tell_field = next(f for f in who_knows.fields if f.id == "who_will_tell")
-    view_field = next(f for f in services.fields if f.id == "yp_view")
-    headers = [
-        LABELS["name"], content.heading("appears", LABELS["appears"]),
-        content.heading("suggested_by", LABELS["suggested"]), who_knows.short,
-        help_field.label, view_field.label,
-    ]
-    if private:
-        headers.append(f"{LABELS['concerns']} ({PRIVATE})")
-    rows: dict[str, list[tuple[str, ...]]] = {side: [] for side in SIDES}
-    for entry in proposed_network(workbook, content):
-        person = entry.person
-        appears = [f"{content.circle(c).short}: {content.circle(c).ring_label(r)}" for c, r in entry.circles]
-        appears += [content.supporter(k).title for k in entry.supporter_kinds]
-        appears += [content.tree_part(t).title for t in entry.tree_parts]
-        appears += titles_of(entry.ecomaps, workbook, content.ecomap)
-        appears += [content.family.title] if entry.in_family_tree else []
-        appears += [f"{content.mobility.short}: {place}" for place in entry.map_places]
-        knows = [who_knows.ring_label(entry.knows_worries) if entry.knows_worries else ""]
-        if entry.who_will_tell:
-            knows.append(f"{tell_field.label}: {entry.who_will_tell}")
-        never_met = NEVER_MET if entry.never_met else ""
-        found = FOUND_THROUGH_TREE if entry.found_through_tree else ""
-        row = [
-            join([person.name, person.relationship, entry.lives, never_met, found], "\n"),
-            "\n".join(appears),
-            "\n".join(content.named_by.get(s, s) for s in entry.suggested_by),
-            join(knows, "\n"),
-            "\n".join(help_field.label_of(r) for r in entry.roles),
-            view_field.label_of(entry.yp_view) if entry.yp_view else "",
-        ]
-        if private:
-            flag = [LABELS["discuss"]] if entry.discuss_before_inviting else []
-            if person.on_hold:
-                flag.append(f"{HOLD_TITLE}: {contact_hold(person)}")
-            row.append("\n".join(flag + list(entry.concerns)))
-        rows[entry.side].append(tuple(row))
-    blocks: list[Block] = [Para(content.heading("network_note", NETWORK_NOTE))]
-    if not any(rows.values()):
-        blocks.append(Para(NOBODY))
-    for side in SIDES:  # family and friends apart from professionals, groups and services
-        if rows[side]:
-            blocks += [Heading(3, side), Table(tuple(headers), tuple(rows[side]))]
-    # The audience's view: nothing it leaves out, and no practitioner-only talk points.
-    found = disagreements(workbook, content, include_private=private)
-    blocks.append(Heading(3, content.heading("worth_talking", DISAGREEMENTS)))
-    blocks.append(Items(tuple(Item("", s) for s in found)) if found else Para(NONE_FOUND))
-    holes = gaps(workbook, content)
-    blocks.append(Heading(3, content.heading("gaps", GAPS)))
-    blocks.append(Items(tuple(Item("", s) for s in holes)) if holes else Para(NONE_FOUND))
-    return Section("network", content.heading("network", NETWORK), tuple(blocks))

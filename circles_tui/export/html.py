@@ -2,14 +2,13 @@
 
 No scripts, and nothing fetched from anywhere: styles are inline, pictures are
 inline SVG (drawn by `svg.py`, the same code as the SVG export), and fonts are the
-reader's own. Every text from the workbook is escaped (`html.escape`, quotes too).
+reader's own. Every text from the workbook is escaped (`for_markup`, quotes too).
 Each section starts on a new printed page.
 """
 
 from __future__ import annotations
 
-import html
-
+from circles_tui.core.text import for_markup
 from circles_tui.core.wording import Wording
 from circles_tui.export.document import (
     PRIVATE,
@@ -20,7 +19,6 @@ from circles_tui.export.document import (
     Items,
     Para,
     Table,
-    clean,
 )
 from circles_tui.export.ecomap_svg import ecomap_svg
 from circles_tui.export.genogram_svg import genogram_svg
@@ -64,13 +62,12 @@ td:first-child::first-line { font-weight: bold; }
 """
 
 
-def esc(text: str) -> str:
-    return html.escape(clean(text), quote=True)
+esc = for_markup
 
 
 def _lines(text: str) -> str:
-    """Escaped text keeping the writer's line breaks."""
-    return "<br>".join(esc(line) for line in clean(text).split("\n"))
+    """Escaped text keeping the writer's line breaks (escaping keeps them as they are)."""
+    return esc(text).replace("\n", "<br>")
 
 
 def write(doc: Document, workbook: Workbook, content: Wording) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from circles_tui.core.text import export_changes
 from circles_tui.export.document import (
     PRIVATE,
     Document,
@@ -24,6 +25,8 @@ from circles_tui.export.document import (
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
+# Any character `escape` changes anywhere in a text: `_SPECIAL`, & < >, line breaks.
+_CHANGES = export_changes(r"\\`*_\[\]|~&<>\n")
 
 
 def escape(text: str) -> str:
@@ -31,6 +34,8 @@ def escape(text: str) -> str:
 
     Newlines become <br>, so a note never breaks the list or table it sits in.
     """
+    if _CHANGES.search(text) is None and not _START.match(text) and text == text.strip():
+        return text  # one line with nothing to escape, the most common kind
     text = clean(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)

@@ -10,10 +10,10 @@ the key beneath the picture names it.
 
 from __future__ import annotations
 
-import html
 import math
 import textwrap
 
+from circles_tui.core.text import for_markup
 from circles_tui.core.wording import Wording
 from circles_tui.export.document import TREE, clean
 from circles_tui.core.model import RING_COUNT, TREE_PARTS, Workbook
@@ -34,9 +34,8 @@ PALETTES: dict[str, tuple[tuple[str, str, str], str]] = {
 }
 
 
-def esc(text: str) -> str:
-    """Text safe inside XML or HTML elements and attributes."""
-    return html.escape(clean(text), quote=True)
+# Text safe inside XML or HTML elements and attributes.
+esc = for_markup
 
 
 def short(text: str, limit: int = 24) -> str:
